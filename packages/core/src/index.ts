@@ -1,0 +1,12 @@
+/**
+ * @vigie/core — the domain: types, ports (interfaces the other packages implement), errors, and
+ * the ingest pipeline. No I/O, no node:* imports, no SQL.
+ */
+export * from './domain/connector-id';
+export * from './domain/mention';
+export * from './domain/topic';
+export * from './domain/source';
+export * from './errors';
+export * from './ports/store';
+export * from './ports/analyzer';
+export * from './ports/matcher';

@@ -1,0 +1,126 @@
+import type { ConnectorId } from '../domain/connector-id';
+import type { Mention, MentionAnalysis, MentionInput } from '../domain/mention';
+import type { Query, Topic, TopicKind } from '../domain/topic';
+import type { Source, SourceHealth, SourceState, Workspace } from '../domain/source';
+
+/**
+ * The persistence port. Implemented once with Kysely in packages/store for SQLite and
+ * PostgreSQL; one test suite runs on both. Every method is scoped by workspace: nothing crosses.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  workspaces: WorkspaceRepository;
+  topics: TopicRepository;
+  sources: SourceRepository;
+  mentions: MentionRepository;
+  /** Applies pending migrations; safe to call at every start. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface WorkspaceRepository {
+  create(input: { name: string; slug: string; isDemo?: boolean }): Promise<Workspace>;
+  get(id: string): Promise<Workspace | undefined>;
+  getBySlug(slug: string): Promise<Workspace | undefined>;
+  list(): Promise<Workspace[]>;
+  /** Deletes the workspace and everything in it. */
+  delete(id: string): Promise<void>;
+}
+
+export interface NewTopic {
+  name: string;
+  kind: TopicKind;
+  exclusions?: string;
+  color?: string;
+  queries: { text: string; name?: string; enabled?: boolean }[];
+}
+
+export interface TopicRepository {
+  create(workspaceId: string, input: NewTopic): Promise<Topic>;
+  get(workspaceId: string, id: string): Promise<Topic | undefined>;
+  list(workspaceId: string): Promise<Topic[]>;
+  update(workspaceId: string, id: string, patch: Partial<Omit<NewTopic, 'queries'>>): Promise<Topic | undefined>;
+  delete(workspaceId: string, id: string): Promise<boolean>;
+  addQuery(workspaceId: string, topicId: string, input: { text: string; name?: string; enabled?: boolean }): Promise<Query>;
+  updateQuery(workspaceId: string, queryId: string, patch: { text?: string; name?: string; enabled?: boolean }): Promise<Query | undefined>;
+  deleteQuery(workspaceId: string, queryId: string): Promise<boolean>;
+  getQuery(workspaceId: string, queryId: string): Promise<Query | undefined>;
+  /** Every enabled query of every workspace (the matcher loads them at start). */
+  listAllQueries(): Promise<(Query & { topicExclusions?: string })[]>;
+}
+
+export interface NewSource {
+  connector: ConnectorId;
+  name: string;
+  config: Record<string, unknown>;
+  pollIntervalSec: number;
+  accountId?: string;
+  enabled?: boolean;
+}
+
+export interface SourceRepository {
+  create(workspaceId: string, input: NewSource): Promise<Source>;
+  get(workspaceId: string, id: string): Promise<Source | undefined>;
+  list(workspaceId: string): Promise<Source[]>;
+  update(workspaceId: string, id: string, patch: Partial<Pick<Source, 'name' | 'config' | 'pollIntervalSec' | 'enabled'>>): Promise<Source | undefined>;
+  delete(workspaceId: string, id: string): Promise<boolean>;
+  /** Sources of all workspaces whose `health.nextRunAt` ≤ now and that are enabled. */
+  listDue(now: Date, limit: number): Promise<Source[]>;
+  /** Persists the outcome of a poll: new state (cursor, ETag…) and health, atomically. */
+  recordRun(id: string, run: { state?: SourceState; health: SourceHealth }): Promise<void>;
+}
+
+/** Mention to store: connector output plus analysis, matches and the source it came from. */
+export interface NewMention extends MentionInput {
+  sourceId?: string;
+  analysis: MentionAnalysis;
+  queryIds: string[];
+  topicIds: string[];
+}
+
+export interface MentionFilter {
+  /** Full-text search, accent- and case-insensitive (FTS5 / tsvector). Plain words, all required. */
+  search?: string;
+  topicId?: string;
+  queryId?: string;
+  connector?: ConnectorId;
+  lang?: string;
+  sentiment?: 'negative' | 'neutral' | 'positive';
+  /** ISO bounds on publishedAt: since inclusive, until exclusive. */
+  since?: string;
+  until?: string;
+  sourceId?: string;
+}
+
+export interface PageRequest {
+  limit: number;
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface UpsertResult {
+  /** Mentions that did not exist before (events are emitted for these only). */
+  inserted: Mention[];
+  /** Existing mentions whose engagement/text was refreshed. */
+  updated: number;
+}
+
+export interface MentionRepository {
+  /** Idempotent on (workspace, connector, externalId): a re-fetch never duplicates. */
+  upsertMany(workspaceId: string, mentions: NewMention[]): Promise<UpsertResult>;
+  get(workspaceId: string, id: string): Promise<Mention | undefined>;
+  /** Newest first (publishedAt desc, id desc), cursor-paginated. */
+  list(workspaceId: string, filter: MentionFilter, page: PageRequest): Promise<Page<Mention>>;
+  count(workspaceId: string, filter: MentionFilter): Promise<number>;
+  /** Replaces the query/topic matches of one mention (used after a query edit or a backfill). */
+  setMatches(workspaceId: string, id: string, queryIds: string[], topicIds: string[]): Promise<void>;
+  /** Replaces the analysis of one mention (reanalyze). */
+  setAnalysis(workspaceId: string, id: string, analysis: MentionAnalysis): Promise<void>;
+  /** Deletes every mention of one connector (e.g. removing the demo). */
+  deleteByConnector(workspaceId: string, connector: ConnectorId): Promise<number>;
+}
