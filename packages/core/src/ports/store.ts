@@ -110,6 +110,20 @@ export interface UpsertResult {
   updated: number;
 }
 
+/**
+ * A listening query reduced to what a full-text engine can express, for searching stored history.
+ * Built by core/query from the parsed query; the store translates it to FTS5 (SQLite) or tsquery
+ * (PostgreSQL). It may match MORE than the query (never less): callers confirm with the matcher.
+ * Terms are already folded (lower case, no accents) and contain only letters/digits.
+ */
+export type FtsPlan =
+  | { kind: 'term'; value: string; prefix?: boolean }
+  | { kind: 'phrase'; words: string[] }
+  | { kind: 'and'; items: FtsPlan[] }
+  | { kind: 'or'; items: FtsPlan[] }
+  /** Only ever appears inside an `and` that also has a positive item. */
+  | { kind: 'not'; item: FtsPlan };
+
 export interface MentionRepository {
   /** Idempotent on (workspace, connector, externalId): a re-fetch never duplicates. */
   upsertMany(workspaceId: string, mentions: NewMention[]): Promise<UpsertResult>;
@@ -117,6 +131,11 @@ export interface MentionRepository {
   /** Newest first (publishedAt desc, id desc), cursor-paginated. */
   list(workspaceId: string, filter: MentionFilter, page: PageRequest): Promise<Page<Mention>>;
   count(workspaceId: string, filter: MentionFilter): Promise<number>;
+  /**
+   * Candidates for a listening query in stored history: mentions whose text/title match the plan
+   * (a superset of the query's true matches), also restricted by `filter`, newest first.
+   */
+  searchPlan(workspaceId: string, plan: FtsPlan, filter: MentionFilter, page: PageRequest): Promise<Page<Mention>>;
   /** Replaces the query/topic matches of one mention (used after a query edit or a backfill). */
   setMatches(workspaceId: string, id: string, queryIds: string[], topicIds: string[]): Promise<void>;
   /** Replaces the analysis of one mention (reanalyze). */
