@@ -1,0 +1,131 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClientError, createClient, type MentionView } from './index';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+const seen: Seen[] = [];
+let server: Server;
+let baseUrl: string;
+
+const mention = { id: 'm1', title: 'Bonjour', text: 'Vigie est là' } as unknown as MentionView;
+
+function reply(res: ServerResponse, status: number, body?: unknown): void {
+  res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+  res.end(body === undefined ? undefined : JSON.stringify(body));
+}
+
+function route(req: IncomingMessage, res: ServerResponse, body: string): void {
+  const path = (req.url ?? '').split('?')[0];
+  if (path === '/api/topics' && req.method === 'POST') return reply(res, 201, { id: 't1', ...JSON.parse(body) });
+  if (path === '/api/topics/missing') {
+    return reply(res, 404, { error: { code: 'not_found', message: 'Topic missing does not exist', details: [] } });
+  }
+  if (path === '/api/sources' && req.method === 'POST') {
+    return reply(res, 400, {
+      error: { code: 'validation_failed', message: 'Invalid source', details: [{ field: 'url', message: 'not a URL' }] },
+    });
+  }
+  if (path === '/api/queries/validate') return reply(res, 200, { valid: false, error: { message: 'x', column: 4 } });
+  if (path === '/api/queries/q1' && req.method === 'DELETE') return reply(res, 204);
+  if (path === '/api/mentions') return reply(res, 200, { items: [mention], nextCursor: null });
+  if (path === '/api/sources/opml') return reply(res, 200, { created: [], errors: [{ line: 3, message: 'no xmlUrl' }] });
+  if (path === '/api/broken') return reply(res, 502);
+  if (path === '/api/mentions/stream') {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    // Split one event across two writes: the client must reassemble it.
+    res.write(': hello\n\nevent: mention\ndata: {"id":"m1",');
+    setTimeout(() => res.write('"title":"Bonjour"}\n\n'), 20);
+    return undefined;
+  }
+  return reply(res, 404, { error: { code: 'not_found', message: 'no route' } });
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      route(req, res, body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('createClient', () => {
+  it('sends JSON with the bearer token and returns the created resource', async () => {
+    const api = createClient({ baseUrl, token: 's3cret' });
+    const topic = await api.topics.create({ name: 'Vigie', kind: 'brand', queries: ['vigie'] });
+    expect(topic).toMatchObject({ id: 't1', name: 'Vigie', queries: ['vigie'] });
+    const last = seen.at(-1);
+    expect(last?.headers.authorization).toBe('Bearer s3cret');
+    expect(last?.headers['content-type']).toBe('application/json');
+  });
+
+  it('throws a ClientError carrying status, code and field details', async () => {
+    const api = createClient({ baseUrl });
+    const notFound = await api.topics.get('missing').catch((e: unknown) => e);
+    expect(notFound).toBeInstanceOf(ClientError);
+    expect(notFound).toMatchObject({ status: 404, code: 'not_found', message: 'Topic missing does not exist' });
+    const invalid = await api.sources.create({ connector: 'rss', url: 'nope' }).catch((e: unknown) => e);
+    expect(invalid).toMatchObject({ status: 400, code: 'validation_failed', details: [{ field: 'url' }] });
+  });
+
+  it('reports an unreachable server as a network error', async () => {
+    const api = createClient({ baseUrl: 'http://127.0.0.1:1' });
+    await expect(api.health()).rejects.toMatchObject({ status: 0, code: 'network' });
+  });
+
+  it('puts mention filters in the query string, skipping empty ones', async () => {
+    const api = createClient({ baseUrl });
+    const page = await api.mentions.list({ search: 'prix élevé', sentiment: 'negative', topic: '', limit: 20 });
+    expect(page.items[0]?.id).toBe('m1');
+    const params = new URL(seen.at(-1)?.url ?? '', 'http://x').searchParams;
+    expect(params.get('search')).toBe('prix élevé');
+    expect(params.get('sentiment')).toBe('negative');
+    expect(params.get('limit')).toBe('20');
+    expect(params.has('topic')).toBe(false);
+  });
+
+  it('fills missing token and warning lists of a validation answer', async () => {
+    const api = createClient({ baseUrl });
+    const result = await api.queries.validate('a AND');
+    expect(result).toEqual({ valid: false, error: { message: 'x', column: 4 }, tokens: [], warnings: [] });
+  });
+
+  it('resolves 204 answers and uploads OPML as XML', async () => {
+    const api = createClient({ baseUrl });
+    await expect(api.queries.delete('q1')).resolves.toBeUndefined();
+    const result = await api.sources.importOpml('<opml version="2.0"/>');
+    expect(result.errors).toEqual([{ line: 3, message: 'no xmlUrl' }]);
+    expect(seen.at(-1)?.headers['content-type']).toBe('text/xml');
+    expect(seen.at(-1)?.body).toBe('<opml version="2.0"/>');
+  });
+
+  it('streams mentions until unsubscribed', async () => {
+    const api = createClient({ baseUrl });
+    const received = await new Promise<MentionView>((resolve, reject) => {
+      const stop = api.mentions.stream(
+        (m) => {
+          stop();
+          resolve(m);
+        },
+        { onError: reject },
+      );
+    });
+    expect(received).toEqual({ id: 'm1', title: 'Bonjour' });
+  });
+});

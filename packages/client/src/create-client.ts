@@ -1,0 +1,158 @@
+import type { Mention, Query, Source, Topic } from '@vigie/core';
+import type {
+  ConnectorInfo,
+  DemoStatus,
+  FetchResult,
+  Health,
+  MentionListFilter,
+  MentionPage,
+  MentionView,
+  OpmlImportResult,
+  QueryInput,
+  QueryPatch,
+  QueryPreview,
+  QueryValidation,
+  SourceInput,
+  SourcePatch,
+  StatsOverview,
+  TopicInput,
+  TopicPatch,
+} from './api-types';
+import { ClientError, parseClientError } from './client-error';
+import { openMentionStream, type StreamOptions } from './mention-stream';
+
+export interface ClientOptions {
+  /** Origin of the Vigie server, e.g. `http://127.0.0.1:4000`; `''` means the page's own origin. */
+  baseUrl: string;
+  /** API token, sent as `Authorization: Bearer …`. */
+  token?: string;
+  /** Replaces the global fetch (tests, custom agents). */
+  fetch?: typeof fetch;
+}
+
+type QueryParams = Record<string, string | number | undefined>;
+
+interface RequestOptions {
+  query?: QueryParams;
+  json?: unknown;
+  /** A raw body with its content type (OPML upload). */
+  raw?: { body: string; contentType: string };
+}
+
+const enc = encodeURIComponent;
+
+/**
+ * The typed Vigie API client, shared by the web interface and the CLI. Every method maps one
+ * route of docs/api.md and throws a `ClientError` when the server answers an error.
+ *
+ * @example
+ * const api = createClient({ baseUrl: 'http://127.0.0.1:4000' });
+ * const topic = await api.topics.create({ name: 'Vigie', kind: 'brand', queries: ['vigie NOT emploi'] });
+ * const page = await api.mentions.list({ topic: topic.id, search: 'prix' });
+ * const stop = api.mentions.stream((m) => console.log(m.title));
+ */
+export function createClient(options: ClientOptions) {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  function url(path: string, query?: QueryParams): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    const search = params.toString();
+    return `${base}/api${path}${search ? `?${search}` : ''}`;
+  }
+
+  async function request<T>(method: string, path: string, init: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (init.raw !== undefined) {
+      headers['content-type'] = init.raw.contentType;
+      body = init.raw.body;
+    } else if (init.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(init.json);
+    }
+    let response: Response;
+    try {
+      response = await doFetch(url(path, init.query), { method, headers, body });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ClientError(0, 'network', `Cannot reach the Vigie server: ${reason}`);
+    }
+    if (!response.ok) throw await parseClientError(response);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new ClientError(response.status, 'invalid_response', `Expected JSON from ${method} ${path}`);
+    }
+  }
+
+  const get = <T>(path: string, query?: QueryParams) => request<T>('GET', path, { query });
+  const post = <T>(path: string, json?: unknown) => request<T>('POST', path, { json: json ?? {} });
+  const patch = <T>(path: string, json: unknown) => request<T>('PATCH', path, { json });
+  const del = (path: string) => request<void>('DELETE', path);
+
+  return {
+    health: () => get<Health>('/health'),
+    connectors: {
+      list: () => get<{ items: ConnectorInfo[] }>('/connectors').then((r) => r.items),
+    },
+    topics: {
+      list: () => get<{ items: Topic[] }>('/topics').then((r) => r.items),
+      create: (input: TopicInput) => post<Topic>('/topics', input),
+      get: (id: string) => get<Topic>(`/topics/${enc(id)}`),
+      update: (id: string, input: TopicPatch) => patch<Topic>(`/topics/${enc(id)}`, input),
+      delete: (id: string) => del(`/topics/${enc(id)}`),
+      addQuery: (topicId: string, input: QueryInput) => post<Query>(`/topics/${enc(topicId)}/queries`, input),
+    },
+    queries: {
+      update: (id: string, input: QueryPatch) => patch<Query>(`/queries/${enc(id)}`, input),
+      delete: (id: string) => del(`/queries/${enc(id)}`),
+      /** Parses a query: tokens for highlighting, lint warnings, or the syntax error with its column. */
+      validate: async (query: string): Promise<QueryValidation> => {
+        const answer = await post<Partial<QueryValidation>>('/queries/validate', { query });
+        return { ...answer, valid: answer.valid === true, tokens: answer.tokens ?? [], warnings: answer.warnings ?? [] };
+      },
+      /** Runs a query over stored history without saving it: count and a highlighted sample. */
+      preview: (query: string, opts: { days?: number; limit?: number } = {}) =>
+        post<QueryPreview>('/queries/preview', { query, ...opts }),
+    },
+    sources: {
+      list: () => get<{ items: Source[] }>('/sources').then((r) => r.items),
+      create: (input: SourceInput) => post<Source>('/sources', input),
+      get: (id: string) => get<Source>(`/sources/${enc(id)}`),
+      update: (id: string, input: SourcePatch) => patch<Source>(`/sources/${enc(id)}`, input),
+      delete: (id: string) => del(`/sources/${enc(id)}`),
+      /** Polls the source now; a connector failure comes back in `error`, not as a throw. */
+      fetch: (id: string) => post<FetchResult>(`/sources/${enc(id)}/fetch`),
+      importOpml: (opml: string) =>
+        request<OpmlImportResult>('POST', '/sources/opml', { raw: { body: opml, contentType: 'text/xml' } }),
+    },
+    mentions: {
+      list: (filter: MentionListFilter = {}) => get<MentionPage>('/mentions', { ...filter }),
+      get: (id: string) => get<Mention>(`/mentions/${enc(id)}`),
+      /** Live mentions as they are stored; returns the function that stops listening. */
+      stream: (onMention: (mention: MentionView) => void, opts: StreamOptions = {}) =>
+        openMentionStream(
+          { url: url('/mentions/stream', { topic: opts.topic }), token: options.token, fetch: doFetch },
+          onMention,
+          opts,
+        ),
+    },
+    stats: {
+      overview: (opts: { days?: number; topic?: string } = {}) => get<StatsOverview>('/stats/overview', { ...opts }),
+    },
+    demo: {
+      get: () => get<DemoStatus>('/demo'),
+      remove: () => del('/demo'),
+    },
+  };
+}
+
+/** The client's type, for functions that receive one. */
+export type VigieClient = ReturnType<typeof createClient>;

@@ -1,0 +1,25 @@
+/**
+ * @vigie/client — the typed HTTP client of the Vigie API (docs/api.md), used by the web interface
+ * and the CLI. Re-exports the core domain types they display so neither imports the server side.
+ */
+export { createClient, type ClientOptions, type VigieClient } from './create-client';
+export { ClientError, isClientError } from './client-error';
+export { parseSseBuffer, type SseEvent, type StreamOptions } from './mention-stream';
+export * from './api-types';
+export { CONNECTOR_IDS, TOPIC_KINDS } from '@vigie/core';
+export type {
+  Author,
+  ConnectorId,
+  Engagement,
+  ErrorCode,
+  ErrorDetail,
+  Mention,
+  MentionKind,
+  Query,
+  SentimentLabel,
+  Source,
+  SourceHealth,
+  SourceStatus,
+  Topic,
+  TopicKind,
+} from '@vigie/core';
