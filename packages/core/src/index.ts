@@ -10,3 +10,6 @@ export * from './errors';
 export * from './ports/store';
 export * from './ports/analyzer';
 export * from './ports/matcher';
+export * from './ingest/query-index';
+export * from './ingest/source-schedule';
+export * from './ingest/ingest-pipeline';

@@ -13,6 +13,7 @@ export interface Store {
   topics: TopicRepository;
   sources: SourceRepository;
   mentions: MentionRepository;
+  settings: SettingsRepository;
   /** Applies pending migrations; safe to call at every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -140,6 +141,15 @@ export interface MentionRepository {
   setMatches(workspaceId: string, id: string, queryIds: string[], topicIds: string[]): Promise<void>;
   /** Replaces the analysis of one mention (reanalyze). */
   setAnalysis(workspaceId: string, id: string, analysis: MentionAnalysis): Promise<void>;
-  /** Deletes every mention of one connector (e.g. removing the demo). */
+  /** Deletes every mention of one connector. */
   deleteByConnector(workspaceId: string, connector: ConnectorId): Promise<number>;
+  /** Deletes every mention a source brought in (e.g. removing the demo). */
+  deleteBySource(workspaceId: string, sourceId: string): Promise<number>;
+}
+
+/** Small per-workspace state as JSON values (e.g. the demo's status). */
+export interface SettingsRepository {
+  get<T = unknown>(workspaceId: string, key: string): Promise<T | undefined>;
+  set(workspaceId: string, key: string, value: unknown): Promise<void>;
+  delete(workspaceId: string, key: string): Promise<void>;
 }
