@@ -1,0 +1,213 @@
+/**
+ * kit/http-client — the only way connectors reach the network. Every request gets a timeout, a
+ * body-size cap enforced while streaming, redirects followed by hand (at most 5, each hop
+ * re-checked) and sockets whose DNS lookup refuses private addresses (the check happens on the
+ * address actually connected to, which stops DNS rebinding). Failures are `ConnectorError`s.
+ */
+import { pipeline, type Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { Agent, request } from 'undici';
+import { ConnectorError, isConnectorError } from '../connector-error';
+import { createPinnedLookup, resolveAllowedAddresses, type AddressPolicy } from './address-policy';
+import { errorFromStatus } from './error-from-status';
+
+export interface HttpClientOptions extends AddressPolicy {
+  /** Whole request, body included. Default 15 s. */
+  timeoutMs?: number;
+  /** Largest body accepted, after decompression. Default 10 MB. */
+  maxBodyBytes?: number;
+  userAgent?: string;
+  /** Injected clock for `Retry-After` dates. */
+  now?: () => Date;
+}
+
+export interface HttpRequestOptions {
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Default true: a 4xx/5xx answer throws its classified ConnectorError. False returns it (to read documented API error codes). */
+  throwHttpErrors?: boolean;
+}
+
+/**
+ * @example
+ * const res = await http.get('https://blog.example/feed', { headers: { 'if-none-match': etag } });
+ * if (res.status === 304) return notModified;
+ */
+export interface HttpResponse {
+  status: number;
+  /** Lower-case names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  body: Buffer;
+  /** The URL after redirects. */
+  url: string;
+}
+
+/**
+ * @example
+ * const http = createHttpClient({ allowPrivate: false });
+ * const res = await http.get('https://blog.example/feed');
+ */
+export interface HttpClient {
+  get(url: string, options?: HttpRequestOptions): Promise<HttpResponse>;
+  post(url: string, body: string | Buffer, options?: HttpRequestOptions): Promise<HttpResponse>;
+  /** Closes pooled connections. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 15_000;
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Headers that must not follow a redirect to another origin. */
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+
+function formatBytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function decoderFor(encoding: string | undefined): NodeJS.ReadWriteStream | undefined {
+  const name = encoding?.trim().toLowerCase();
+  if (name === 'gzip' || name === 'x-gzip') return createGunzip();
+  if (name === 'deflate') return createInflate();
+  if (name === 'br') return createBrotliDecompress();
+  return undefined;
+}
+
+/** Reads a body up to `maxBytes` (after decompression), aborting the transfer at the cap. */
+async function readCapped(body: Readable, encoding: string | undefined, maxBytes: number, url: string): Promise<Buffer> {
+  const decoder = decoderFor(encoding);
+  const source: AsyncIterable<Buffer> = decoder === undefined ? body : (pipeline(body, decoder, () => undefined) as unknown as AsyncIterable<Buffer>);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of source) {
+      total += chunk.length;
+      if (total > maxBytes) {
+        // Leaving the loop by a throw ends the iterator, which destroys the stream: the transfer stops here.
+        throw new ConnectorError('too_large', `the response from ${url} exceeded ${formatBytes(maxBytes)}`);
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (isConnectorError(error)) throw error;
+    if (decoder !== undefined && (error as NodeJS.ErrnoException).code?.startsWith('Z_')) {
+      throw new ConnectorError('invalid_payload', `the ${encoding ?? ''} compressed body from ${url} is corrupt`, { cause: error });
+    }
+    throw error;
+  }
+  return Buffer.concat(chunks);
+}
+
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'the connection was refused',
+  ECONNRESET: 'the connection was reset',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
+  ENOTFOUND: 'the host name could not be resolved',
+  EAI_AGAIN: 'the host name could not be resolved (temporary DNS failure)',
+  UND_ERR_SOCKET: 'the connection was closed unexpectedly',
+};
+
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+
+/** Maps a transport failure (no HTTP answer) to a ConnectorError, by error code only. */
+function fromTransportError(error: unknown, url: string, timeoutMs: number): ConnectorError {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    if (isConnectorError(current)) return current;
+  }
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (TIMEOUT_CODES.has(code)) return new ConnectorError('timeout', `no answer from ${url} within ${timeoutMs / 1000} s`, { cause: error });
+  const reason = NETWORK_REASONS[code] ?? (code.startsWith('ERR_TLS') || code.includes('CERT') ? `TLS error (${code})` : `network error (${code || 'unknown'})`);
+  return new ConnectorError('upstream_unavailable', `could not fetch ${url}: ${reason}`, { cause: error });
+}
+
+/**
+ * Builds the HTTP client connectors receive in their context.
+ *
+ * @example
+ * const http = createHttpClient({ allowPrivate: config.allowPrivateUrls, timeoutMs: 10_000 });
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const userAgent = options.userAgent ?? 'Vigie/0.1 (self-hosted social listening; +https://github.com/vigie-app/vigie)';
+  const now = options.now ?? (() => new Date());
+  const agent = new Agent({
+    connect: { lookup: createPinnedLookup(options), timeout: timeoutMs },
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
+
+  async function send(method: 'GET' | 'POST', startUrl: string, body: string | Buffer | undefined, requestOptions: HttpRequestOptions): Promise<HttpResponse> {
+    const timer = new AbortController();
+    const timeout = setTimeout(() => timer.abort(), timeoutMs);
+    const signal = requestOptions.signal === undefined ? timer.signal : AbortSignal.any([requestOptions.signal, timer.signal]);
+    let headers: Record<string, string> = { 'user-agent': userAgent, 'accept-encoding': 'gzip, deflate, br', ...lowerKeys(requestOptions.headers ?? {}) };
+    let url = new URL(startUrl);
+    let currentMethod = method;
+    let currentBody = body;
+    try {
+      for (let hop = 0; ; hop += 1) {
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+          throw new ConnectorError('blocked_url', `${url.protocol} URLs are not allowed: only http and https`);
+        }
+        // Checked before every hop: literal IPs never reach the pinned lookup, and a readable
+        // message naming the URL beats a socket error. The pinned lookup still guards the connect.
+        await resolveAllowedAddresses(url.hostname, options, url.href);
+        const response = await request(url, { method: currentMethod, headers, body: currentBody, signal, dispatcher: agent });
+        const responseHeaders = flattenHeaders(response.headers);
+        const location = responseHeaders.location;
+        if (REDIRECT_STATUSES.has(response.statusCode) && location !== undefined) {
+          // dump() discards the rest quietly; destroy() would surface an abort error nobody awaits.
+          await response.body.dump();
+          if (hop >= MAX_REDIRECTS) throw new ConnectorError('upstream_unavailable', `${startUrl} redirected more than ${MAX_REDIRECTS} times`);
+          const next = new URL(location, url);
+          if (next.origin !== url.origin) headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.includes(name)));
+          if (response.statusCode === 303 || (currentMethod === 'POST' && response.statusCode !== 307 && response.statusCode !== 308)) {
+            currentMethod = 'GET';
+            currentBody = undefined;
+          }
+          url = next;
+          continue;
+        }
+        const declared = Number(responseHeaders['content-length']);
+        if (Number.isFinite(declared) && declared > maxBodyBytes && responseHeaders['content-encoding'] === undefined) {
+          await response.body.dump({ limit: 0 });
+          throw new ConnectorError('too_large', `the response from ${url.href} exceeded ${formatBytes(maxBodyBytes)}`, { status: response.statusCode });
+        }
+        const payload = await readCapped(response.body, responseHeaders['content-encoding'], maxBodyBytes, url.href);
+        const result: HttpResponse = { status: response.statusCode, headers: responseHeaders, body: payload, url: url.href };
+        if (requestOptions.throwHttpErrors !== false) {
+          const failure = errorFromStatus(result.status, url.href, responseHeaders, now());
+          if (failure !== undefined) throw failure;
+        }
+        return result;
+      }
+    } catch (error) {
+      if (requestOptions.signal?.aborted === true) throw requestOptions.signal.reason;
+      if (timer.signal.aborted) throw new ConnectorError('timeout', `no complete answer from ${url.href} within ${timeoutMs / 1000} s`, { cause: error });
+      throw fromTransportError(error, url.href, timeoutMs);
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
+  return {
+    get: (url, requestOptions = {}) => send('GET', url, undefined, requestOptions),
+    post: (url, body, requestOptions = {}) => send('POST', url, body, requestOptions),
+    close: () => agent.close(),
+  };
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}
