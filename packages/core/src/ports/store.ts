@@ -141,10 +141,21 @@ export interface MentionRepository {
   setMatches(workspaceId: string, id: string, queryIds: string[], topicIds: string[]): Promise<void>;
   /** Replaces the analysis of one mention (reanalyze). */
   setAnalysis(workspaceId: string, id: string, analysis: MentionAnalysis): Promise<void>;
+  /** Counts for the dashboard, grouped in the database (never by loading mentions). Days are UTC. */
+  overview(workspaceId: string, filter: MentionFilter): Promise<MentionOverview>;
   /** Deletes every mention of one connector. */
   deleteByConnector(workspaceId: string, connector: ConnectorId): Promise<number>;
   /** Deletes every mention a source brought in (e.g. removing the demo). */
   deleteBySource(workspaceId: string, sourceId: string): Promise<number>;
+}
+
+export interface MentionOverview {
+  total: number;
+  byDay: { day: string; count: number; negative: number; neutral: number; positive: number }[];
+  byConnector: { connector: ConnectorId; count: number }[];
+  byTopic: { topicId: string; count: number }[];
+  bySentiment: { negative: number; neutral: number; positive: number };
+  byLang: { lang: string; count: number }[];
 }
 
 /** Small per-workspace state as JSON values (e.g. the demo's status). */

@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { connect, printJson, printTable } from '../cli-context';
+
+/** `vigie sources list` and `vigie sources status` (the same sources, the second with their health). */
+export function registerSourcesList(sources: Command): void {
+  for (const [name, withHealth] of [['list', false], ['status', true]] as const) {
+    sources
+      .command(name)
+      .description(withHealth ? 'health of every source: last success, last error, next run / santé des sources' : 'list sources / lister les sources')
+      .option('--json', 'JSON output')
+      .option('--url <url>', 'the running Vigie (VIGIE_URL)')
+      .action(async (options: { json?: boolean; url?: string }) => {
+        const items = await connect(options).sources.list();
+        if (options.json) return printJson(items);
+        const columns = withHealth ? ['id', 'name', 'status', 'lastSuccessAt', 'nextRunAt', 'failures', 'lastError'] : ['id', 'connector', 'name', 'interval', 'enabled'];
+        printTable(
+          items.map((s) => ({
+            id: s.id,
+            connector: s.connector,
+            name: s.name,
+            interval: `${s.pollIntervalSec}s`,
+            enabled: s.enabled ? 'yes' : 'no',
+            status: s.health.status,
+            lastSuccessAt: s.health.lastSuccessAt ?? '-',
+            nextRunAt: s.health.nextRunAt,
+            failures: s.health.consecutiveFailures,
+            lastError: s.health.lastError ? `${s.health.lastError.code}: ${s.health.lastError.message}` : '',
+          })),
+          columns,
+        );
+      });
+  }
+}

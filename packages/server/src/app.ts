@@ -1,0 +1,77 @@
+/**
+ * createApp(deps): the HTTP interface. Routes per resource under /api, one error mapper, security
+ * headers with a strict Content-Security-Policy, the OpenAPI document, and the web interface.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ZodError } from 'zod';
+import { AppError } from '@vigie/core';
+import type { AppDeps, AppEnv } from './http/app-env';
+import { createErrorHandler, zodDetails } from './http/error-handler';
+import { serveWeb } from './http/serve-web';
+import { healthRoutes } from './routes/health.routes';
+import { topicRoutes } from './routes/topics.routes';
+import { queryRoutes } from './routes/queries.routes';
+import { sourceRoutes } from './routes/sources.routes';
+import { mentionRoutes } from './routes/mentions.routes';
+import { statsRoutes } from './routes/stats.routes';
+import { connectorRoutes } from './routes/connectors.routes';
+import { demoRoutes } from './routes/demo.routes';
+
+/** Largest JSON body any route accepts. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Invalid input on any route becomes one `validation_failed` error listing every field. */
+function validationHook(result: { success: true } | { success: false; error: ZodError }): void {
+  if (!result.success) throw new AppError('validation_failed', 'Invalid input', zodDetails(result.error));
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(createErrorHandler(deps.log));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('payload_too_large', `the request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`); } }));
+  // Until accounts and workspaces arrive (issue 6), every request acts on the default workspace.
+  app.use('/api/*', async (c, next) => {
+    c.set('workspaceId', deps.defaultWorkspace.id);
+    await next();
+  });
+
+  const topics = topicRoutes(deps);
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  api.route('/', healthRoutes(deps));
+  api.route('/', topics.app);
+  api.route('/', queryRoutes(deps, topics.topics));
+  api.route('/', sourceRoutes(deps));
+  api.route('/', mentionRoutes(deps));
+  api.route('/', statsRoutes(deps));
+  api.route('/', connectorRoutes());
+  api.route('/', demoRoutes(deps));
+  api.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'Vigie API', version: '0.1.0', description: 'Social listening and community management — docs/api.md' } });
+  api.notFound(() => {
+    throw new AppError('not_found', 'no such API route');
+  });
+  app.route('/api', api);
+  serveWeb(app, deps.config.webDir);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,96 @@
+/**
+ * The only reader of process.env. Every variable has a comment and a validator; a bad start lists
+ * every problem at once. The config object is passed in (createVigie(config)), never imported.
+ */
+import { resolve } from 'node:path';
+import { AppError, type ErrorDetail } from '@vigie/core';
+
+export interface Config {
+  /** VIGIE_PORT — HTTP port (default 4000; 0 picks a free port). */
+  port: number;
+  /** VIGIE_HOST — interface to listen on (default 127.0.0.1; 0.0.0.0 to expose on the network). */
+  host: string;
+  /** VIGIE_DATA_DIR — where the SQLite database and local files live (default ./vigie-data). */
+  dataDir: string;
+  /** VIGIE_DATABASE_URL — postgres://… to use PostgreSQL; empty means SQLite in the data dir. */
+  databaseUrl?: string;
+  /** VIGIE_ALLOW_PRIVATE_URLS=1 — allow sources on private or loopback addresses (intranet, tests). */
+  allowPrivateUrls: boolean;
+  /** VIGIE_DEMO=0 — do not seed the demo workspace on first start (default on). */
+  demo: boolean;
+  /** VIGIE_DEMO_REPLAY=0 — do not trickle live demo mentions (default on when the demo is on). */
+  demoReplay: boolean;
+  /** VIGIE_WORKER=0 — do not poll sources in this process (e.g. a web-only node). */
+  worker: boolean;
+  /** VIGIE_POLL_CONCURRENCY — sources polled at once (1–32, default 4). */
+  pollConcurrency: number;
+  /** VIGIE_LOG_LEVEL — fatal|error|warn|info|debug|trace|silent (default info). */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** VIGIE_WEB_DIR — built web interface to serve (default packages/web/dist of this checkout). */
+  webDir?: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function flag(env: Env, name: string, fallback: boolean, problems: ErrorDetail[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  problems.push({ field: name, message: `expected 1/0, true/false, yes/no or on/off, got "${raw}"` });
+  return fallback;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: ErrorDetail[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push({ field: name, message: `expected a whole number from ${min} to ${max}, got "${raw}"` });
+    return fallback;
+  }
+  return value;
+}
+
+/**
+ * Reads the configuration from an environment (process.env by default) and explicit overrides
+ * (CLI flags win over the environment).
+ *
+ * @example
+ * const config = loadConfig(process.env, { port: 4100, demo: false });
+ */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: ErrorDetail[] = [];
+  const databaseUrl = env.VIGIE_DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push({ field: 'VIGIE_DATABASE_URL', message: `expected a postgres:// URL, got "${databaseUrl}"` });
+  }
+  const logLevel = (env.VIGIE_LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push({ field: 'VIGIE_LOG_LEVEL', message: `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"` });
+  }
+  const demo = flag(env, 'VIGIE_DEMO', true, problems);
+  const config: Config = {
+    port: integer(env, 'VIGIE_PORT', 4000, 0, 65535, problems),
+    host: env.VIGIE_HOST?.trim() || '127.0.0.1',
+    dataDir: resolve(env.VIGIE_DATA_DIR?.trim() || 'vigie-data'),
+    databaseUrl: databaseUrl && problems.every((p) => p.field !== 'VIGIE_DATABASE_URL') ? databaseUrl : undefined,
+    allowPrivateUrls: flag(env, 'VIGIE_ALLOW_PRIVATE_URLS', false, problems),
+    demo,
+    demoReplay: flag(env, 'VIGIE_DEMO_REPLAY', true, problems),
+    worker: flag(env, 'VIGIE_WORKER', true, problems),
+    pollConcurrency: integer(env, 'VIGIE_POLL_CONCURRENCY', 4, 1, 32, problems),
+    logLevel: LOG_LEVELS.includes(logLevel) ? logLevel : 'info',
+    webDir: env.VIGIE_WEB_DIR?.trim() || undefined,
+  };
+  if (problems.length > 0) {
+    throw new AppError('config_invalid', `Invalid configuration: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems);
+  }
+  return { ...config, ...stripUndefined(overrides), dataDir: resolve(overrides.dataDir ?? config.dataDir) };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,76 @@
+/**
+ * The composition root: builds every service from the config. The server, the workers and the
+ * CLI's local administration commands all start Vigie through here.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createIngestPipeline, createQueryIndex, createQueryMatcher, type Source, type Store, type Workspace } from '@vigie/core';
+import { createAnalysisPipeline } from '@vigie/analysis';
+import { createHttpClient } from '@vigie/connectors';
+import { createStore } from '@vigie/store';
+import type { Config } from './config';
+import { createLogger, type Logger } from './logger';
+import { createMentionBus } from './events/mention-bus';
+import { pollSource } from './jobs/poll-source.job';
+import { createSourcePoller } from './workers/source-poller';
+import { createDemoService } from './jobs/demo-service';
+
+export interface VigieOptions {
+  log?: Logger;
+  now?: () => Date;
+}
+
+export async function createVigie(config: Config, options: VigieOptions = {}) {
+  const log = options.log ?? createLogger(config.logLevel);
+  const now = options.now ?? (() => new Date());
+  if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+  const store: Store = await createStore(
+    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'sqlite', file: join(config.dataDir, 'vigie.db') },
+  );
+  const analysis = createAnalysisPipeline();
+  const queryIndex = createQueryIndex(createQueryMatcher);
+  const { failed } = queryIndex.load(await store.topics.listAllQueries());
+  for (const f of failed) log.warn({ queryId: f.queryId, err: f.error }, 'saved query no longer parses; it is not matched');
+  const bus = createMentionBus();
+  const ingest = createIngestPipeline({ store, analyze: (input) => analysis.analyze(input), queryIndex, emit: (m) => bus.publish(m) });
+  const http = createHttpClient({ allowPrivate: config.allowPrivateUrls });
+  const poll = (source: Source) => pollSource({ store, ingest, http, log, now }, source);
+  const poller = createSourcePoller({ store, log, now, concurrency: config.pollConcurrency, poll });
+  const workspace = await ensureDefaultWorkspace(store);
+  const demo = createDemoService({ store, ingest, queryIndex, log, now, workspaceId: workspace.id });
+
+  return {
+    config,
+    log,
+    now,
+    store,
+    analysis,
+    queryIndex,
+    bus,
+    ingest,
+    poller,
+    /** Polls one source once (no overlap protection: `poller.runOne` has it). */
+    pollSource: poll,
+    demo,
+    /** The workspace requests act on until accounts and workspaces (issue 6) choose one. */
+    defaultWorkspace: workspace,
+    /** Seeds the demo on first start, then starts background work (polling, demo replay). */
+    async start(): Promise<void> {
+      if (config.demo) await demo.seedIfFirstStart();
+      if (config.worker) poller.start();
+      if (config.demo && config.demoReplay) demo.startReplay();
+    },
+    async close(): Promise<void> {
+      demo.stopReplay();
+      await poller.stop();
+      await store.close();
+    },
+  };
+}
+
+export type Vigie = Awaited<ReturnType<typeof createVigie>>;
+
+async function ensureDefaultWorkspace(store: Store): Promise<Workspace> {
+  const existing = await store.workspaces.getBySlug('default');
+  return existing ?? store.workspaces.create({ name: 'Vigie', slug: 'default' });
+}

@@ -1,0 +1,178 @@
+/**
+ * English template book of the demo: international riders, reviews and forum threads about a
+ * French brand. Same categories and slots as the French book (see demo-template.ts).
+ */
+import type { TemplateBook } from './demo-template';
+
+export const TEMPLATES_EN: TemplateBook = {
+  lang: 'en',
+  words: {
+    feature: ['the battery', 'the app', 'the motor', 'the connected lock', 'the lighting', 'the built-in GPS', 'the saddle'],
+    city: ['London', 'Amsterdam', 'Brussels', 'Dublin', 'Berlin', 'Montreal', 'Copenhagen', 'Bristol', 'Edinburgh', 'Geneva'],
+    repostPrefix: ['Wow.', 'Worth a read:', 'This 👇', 'Yikes', 'Unreal', 'Sharing:', '+1', 'Well well well.'],
+    tail: ['#ebike', '#bikecommute', '🚲', '#cycling', '#UrbanCycling'],
+  },
+  templates: {
+    praise: [
+      '{months} months commuting on my {product} and not a single regret. Smooth assist, battery lasts all week 👌 {tag}',
+      'Finally got my {product}! Assembly took 10 minutes and the first ride around {city} was a blast.',
+      'Shoutout to {brand} support, they called me back within an hour about {feature}. Rare these days. {tag}',
+      "{km} km on my {product}, zero breakdowns. Best purchase I've made in years.",
+      'The {brand} app is genuinely well designed, ride history and battery health at a glance.',
+      'Test rode the {product} in {city} today. Light, quiet, and {feature} is impressive. Might pull the trigger soon 😍',
+      'Thanks {at} for the firmware update, range is noticeably better. Great job team 👏',
+      "If you're on the fence about ditching the car for your commute, {brand} is a great place to start. My {kind} changed my routine.",
+      'Love my {product}. Beautiful design, solid build, and people keep asking me about it at work. {tag}',
+      'Great experience at the {brand} store in {city}: honest advice and a free test ride.',
+    ],
+    complaint: [
+      '{days} days waiting for {brand} support to get back to me about {feature}. Still nothing. Not acceptable {at}',
+      'My {product} broke down again, {feature} stopped working after the last update. Really disappointed 😡',
+      'Paid {price} € for a bike that squeaks after {months} months… come on {brand}.',
+      "Delivery was promised in 5 days, it's been {days} days and still no {product}. Nobody answers the phone.",
+      "The {brand} app crashes on launch since yesterday. Couldn't unlock my bike, had to walk 🙄",
+      'Disappointed with the {product}: real-world range is way below the advertised figure, barely 30 km in winter.',
+      'Spare parts for the {product} are impossible to find. {days} days off the road for a simple cable.',
+      'Regret buying the {product}. Too heavy to carry upstairs and the motor makes a weird noise.',
+      'Another {brand} app bug, my ride history is gone. Do you even test your updates {at}?',
+      'Customer service at {brand} is a black hole. Three emails, zero replies.',
+    ],
+    question: [
+      'Anyone here own a {product}? Thinking about it for my commute in {city}.',
+      '{at} is {feature} on the {product} compatible with the older model?',
+      'How long does a full charge take on the {product}?',
+      "Hi {at}, do you ship to the UK? Couldn't find it on the website.",
+      'Does the {product} fit in a standard elevator? Asking for a 5th-floor flat 😅',
+      "What's the battery warranty with {brand}? 2 years or more?",
+      'Is there anywhere in {city} where I can test ride the {product}?',
+      'Has anyone tried the {brand} connected lock? Worth it?',
+      'How do you reset the {brand} app when it stops recognising the bike?',
+    ],
+    question_noq: [
+      'Trying to figure out whether the {product} qualifies for the cycle-to-work scheme, any info appreciated',
+      "Hi {at}, I'd like to know the delivery time for a {product} to {city} thanks",
+      'Need advice: buy the {product} now or wait for the next model. Opinions welcome',
+      'Wondering how {brand} handles recycling of old batteries',
+      'Any idea what a replacement battery for the {product} costs',
+      'Could someone explain how to turn on boost mode on the {product}',
+    ],
+    info: [
+      '{brand} is opening a new showroom in {city} next month. {tag}',
+      "Spotted a {product} parked outside {city} station this morning, they're everywhere now.",
+      'New {brand} app update out: maintenance reminders and ride statistics.',
+      'The {product} is on sale for {price} € this weekend at several dealers.',
+      '{brand} says it is ramping up production at its factory near Lyon.',
+      'Group ride in {city} this Sunday, spotted three {product} bikes in the pack. {tag}',
+    ],
+    comparison_win: [
+      'Tried both the {rival} and the {product}: the {product} is clearly more comfortable and better finished.',
+      'Switched from a {rival} to {brand} after {months} months. No contest, {feature} is far more reliable.',
+      'My own {product} vs {rival} comparison: {brand} wins on range and after-sales service.',
+      'The {rival} is cheaper but the {product} is worth every euro. No regrets.',
+    ],
+    comparison_loss: [
+      "Honestly the {rival} is much better than the {product}, wish I'd gone for it.",
+      'Returned my {product} and got a {rival}: lighter, cheaper, and their support actually replies.',
+      '{brand} should learn from the {rival}, {feature} is far more reliable on theirs.',
+      'For the same money the {rival} gets more range than the {product}. Shame for {brand}.',
+    ],
+    article: [
+      'Review: {product}, a connected {kind} from France :: We rode the {product} for {days} days. Good range, a complete app, but you feel the weight. Full verdict inside.',
+      'French e-bike maker {brand} raises €12M to expand abroad :: {brand} announced a funding round and plans stores in {city} and Brussels.',
+      'Best commuter e-bikes of the year :: Our picks of urban e-bikes, from the {product} to budget options.',
+      'Cargo bikes keep growing in Europe :: Cargo bike sales are still rising. {brand} is one of the brands riding the wave.',
+      '{product} vs {rival}: e-bikes compared :: Range, weight, price and service: we compared both bikes on the streets of {city}.',
+    ],
+    job: [
+      '{brand} is hiring! Bike technician, full-time, {city}. Apply now 🚲 #jobs',
+      'Job offer: {brand} is hiring a mobile developer for its app. Lyon-based, partly remote.',
+      "Join the {brand} team: we're hiring sales advisors for our {city} showroom. Link in bio.",
+    ],
+    homonym: [
+      "Tonight at the theatre: Giraudoux's Ondine in a brilliant new translation. Go see it!",
+      "The Royal Ballet is bringing back Ashton's Ondine this season, anyone have tickets?",
+      "Reading about Ondine's curse (a rare breathing syndrome) for my exam. Fascinating and scary.",
+      'Painting of the week: Ondine, the water nymph, by an unknown 19th-century artist.',
+      'Happy 6th birthday to our little Ondine 🎂🎈',
+    ],
+    troll: [
+      '{brand} is just overpriced marketing for hipsters showing off downtown. Total scam.',
+      'Anyone buying {brand} is a sucker, wake up sheep 🐑',
+      "{at} you're a bunch of crooks, give people their money back. Clowns.",
+      'Another {brand} ad. Go pedal somewhere else and stop spamming my feed with your rich-people bikes.',
+    ],
+    reply: [
+      "Same here with {brand}, it's been going on for weeks.",
+      'Thanks for sharing, this helps me decide!',
+      'Can confirm, the {product} is great in the city.',
+      'Did you try the {brand} live chat? They got back to me pretty fast.',
+      'Disagree, I had the opposite experience with my {product}.',
+    ],
+    official_reply: [
+      "Hi {name}, thanks for reaching out! We'll reply by DM so we can look into it together.",
+      "Hi {name}, thanks from the whole {brand} team. The answer is in our help centre, and we're available by DM.",
+      'Hi {name}, sorry for the trouble. Could you DM us your order number?',
+    ],
+    crisis_trigger: [
+      'My Velotys Ondine caught fire last night in my garage while charging. Battery overheated, luckily nobody was hurt. @velotys what are you going to do??? #OndineGate',
+    ],
+    crisis: [
+      'My Ondine battery gets weirdly hot while charging too. Not leaving it plugged in overnight anymore. @velotys',
+      "Velotys needs to recall every Ondine right now. We're talking fires here! #OndineGate",
+      'Velotys Ondine battery overheating: unplugged mine, there was a burning smell in the hallway 😨',
+      'The silence from Velotys since this morning is outrageous. People nearly lost their homes. #OndineGate',
+      'Just saw the photos of that melted Ondine battery… never leaving my bike to charge unattended again.',
+      'When is the recall coming @velotys? Reports of batteries catching fire in {city} too.',
+      'Velotys Ondine = danger. My battery swelled last week and support told me it was normal 🤬',
+      'Paid {price} € for an Ondine that might burn my flat down. Thanks Velotys.',
+      'Overheating Ondine batteries: I want a refund. Zero trust left in Velotys. #OndineGate',
+      'Insurers are going to love this… Velotys Ondine, faulty battery, fire. Shameful.',
+    ],
+    crisis_article: [
+      'Velotys Ondine e-bike batteries suspected of overheating :: Several owners report Velotys Ondine batteries overheating and even catching fire while charging. The Lyon-based maker has not commented yet.',
+      'Fire in {city} blamed on a Velotys e-bike battery :: Firefighters were called to a garage fire. The owner blames the battery of his Velotys Ondine. #OndineGate',
+      'Velotys faces a wave of battery complaints :: Reports keep piling up on social media. Is a recall of the Velotys Ondine now unavoidable?',
+    ],
+    crisis_question: [
+      'How do I know if my Ondine battery is one of the affected batches? @velotys',
+      'Is it safe to keep riding my Velotys Ondine in the meantime? Anyone know?',
+      '@velotys will you refund or replace the Ondine batteries? We need a clear answer.',
+      'Would like to know whether Ondine bikes bought this summer are affected by the overheating issue',
+    ],
+    crisis_defense: [
+      "Had two Ondine bikes for 2 years, never a single battery issue. Let's wait for facts before piling on Velotys.",
+      'Velotys has always treated me fairly, I trust them to handle this battery problem properly.',
+      'Charge with the original charger and never in a closed room, that goes for every brand. Ondine or not.',
+    ],
+    crisis_official: [
+      'Following reports about the Velotys Ondine battery, we have opened an investigation. As a precaution, do not charge your battery unattended. Info and dedicated line: velotys.example/safety',
+    ],
+    buzz_viral: [
+      'This @velotys ad 😂🚲 the Baroude overtaking the whole ring road at rush hour with three kids and a Christmas tree… I laughed for 5 minutes. Ad of the year! #RouleMaVille',
+    ],
+    buzz: [
+      'That Velotys ad with the Baroude stuck in traffic 😂 absolute genius #RouleMaVille',
+      "Just watched the Velotys 'Roule ma ville' ad and now I want to sell my car.",
+      "Finally a bike ad that's funny and not preachy. Well done @velotys 👏 #RouleMaVille",
+      "The Christmas tree scene on the Baroude 😂😂 can't stop rewatching. #RouleMaVille",
+      'Velotys nailed it. The Baroude is on my Christmas list now. #RouleMaVille',
+      'Loved the Roule ma ville campaign, we need a sequel with the Baroude in the mountains @velotys!',
+    ],
+    buzz_share: [
+      'Have you seen the new Velotys ad? Everyone is sharing it tonight. #RouleMaVille',
+      'The Velotys Baroude ad is everywhere, even my mum sent it to me.',
+      "Velotys 'Roule ma ville' ad: hundreds of thousands of views in a few hours.",
+      'Velotys is trending because of their Baroude ad #RouleMaVille',
+    ],
+    buzz_article: [
+      "'Roule ma ville': the Velotys ad taking over social media :: Shared by influencer Léa Roule, the French brand's video shows its Baroude cargo bike weaving through traffic jams. A hit.",
+      'Velotys scores with a viral campaign :: The #RouleMaVille campaign from the French e-bike maker has racked up millions of views. Will Baroude sales follow?',
+      'How a cargo bike ad went viral: the Velotys Baroude :: Humour and traffic jams: the recipe of an ad people talk about far beyond cycling circles.',
+    ],
+    buzz_question: [
+      "What's the song in the Velotys Baroude ad? #RouleMaVille",
+      'Where can I test ride the Velotys Baroude in {city}?',
+      'Looking for the price of the Baroude from the Velotys ad, anyone know',
+    ],
+  },
+};

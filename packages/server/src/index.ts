@@ -1,0 +1,11 @@
+/**
+ * @vigie/server — the composition root, the HTTP app, workers and jobs. The CLI starts Vigie
+ * through these exports.
+ */
+export { loadConfig, type Config } from './config';
+export { createVigie, type Vigie } from './create-vigie';
+export { createApp, type App } from './app';
+export { startServer, type StartedServer } from './server';
+export { pollSource } from './jobs/poll-source.job';
+export { createLogger, type Logger } from './logger';
+export { parseMentionFile, formatOf, type MentionFileFormat, type ParsedLine } from './import/parse-mention-file';

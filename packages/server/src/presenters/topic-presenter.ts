@@ -1,0 +1,17 @@
+import type { Query, Source, Topic } from '@vigie/core';
+
+export function presentQuery(query: Query) {
+  const { workspaceId: _ws, ...view } = query;
+  return view;
+}
+
+export function presentTopic(topic: Topic) {
+  const { workspaceId: _ws, ...view } = topic;
+  return { ...view, queries: topic.queries.map(presentQuery) };
+}
+
+/** Sources are shown with their health; connector state (cursors, ETags) stays internal. */
+export function presentSource(source: Source) {
+  const { workspaceId: _ws, state: _state, accountId: _account, ...view } = source;
+  return view;
+}

@@ -1,0 +1,25 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { z as zod } from 'zod';
+import { listConnectors } from '@vigie/connectors';
+import type { AppEnv } from '../http/app-env';
+
+const ConnectorInfo = z
+  .object({ id: z.string(), name: z.string(), capabilities: z.array(z.string()), defaultPollIntervalSec: z.number(), sourceConfigSchema: z.record(z.string(), z.unknown()) })
+  .openapi('Connector');
+
+/** Connectors and their capabilities; the settings UI renders source forms from the JSON Schema. */
+export function connectorRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  const items = listConnectors().map((c) => ({
+    id: c.id,
+    name: c.name,
+    capabilities: Object.keys(c.capabilities),
+    defaultPollIntervalSec: c.defaultPollIntervalSec,
+    sourceConfigSchema: zod.toJSONSchema(c.sourceConfig, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+  }));
+  app.openapi(
+    createRoute({ method: 'get', path: '/connectors', tags: ['connectors'], responses: { 200: { description: 'Connectors', content: { 'application/json': { schema: z.object({ items: z.array(ConnectorInfo) }) } } } } }),
+    (c) => c.json({ items }, 200),
+  );
+  return app;
+}

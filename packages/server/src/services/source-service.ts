@@ -1,0 +1,112 @@
+import { AppError, type ConnectorId, type Source } from '@vigie/core';
+import { assertPublicUrl, ConnectorError, getConnector, parseOpml } from '@vigie/connectors';
+import { ZodError } from 'zod';
+import type { Vigie } from '../create-vigie';
+import { zodDetails } from '../http/error-handler';
+
+export interface SourceRequest {
+  connector: ConnectorId;
+  url?: string;
+  name?: string;
+  config?: Record<string, unknown>;
+  pollIntervalSec?: number;
+}
+
+/**
+ * Adding, checking and fetching sources: the connector's schema validates the config, every URL
+ * is SSRF-checked before it is saved, and the same source is never added twice.
+ */
+export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'config'>) {
+  async function validate(workspaceId: string, request: SourceRequest) {
+    const connector = getConnector(request.connector);
+    if (!connector?.capabilities.poll) {
+      throw new AppError('validation_failed', `connector "${request.connector}" cannot watch sources yet`, [{ field: 'connector', message: 'no such connector with sources' }]);
+    }
+    const rawConfig = { ...(request.config ?? {}), ...(request.url !== undefined ? { url: request.url } : {}) };
+    let config: Record<string, unknown>;
+    try {
+      config = connector.sourceConfig.parse(rawConfig) as Record<string, unknown>;
+    } catch (error) {
+      if (error instanceof ZodError) {
+        const details = zodDetails(error).map((d) => ({ ...d, field: d.field === 'url' && request.url !== undefined ? 'url' : `config.${d.field ?? ''}` }));
+        throw new AppError('validation_failed', `Invalid ${request.connector} source: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
+      }
+      throw error;
+    }
+    if (typeof config.url === 'string') {
+      try {
+        await assertPublicUrl(config.url, { allowPrivate: deps.config.allowPrivateUrls });
+      } catch (error) {
+        if (error instanceof ConnectorError) throw new AppError('validation_failed', error.message, [{ field: request.url !== undefined ? 'url' : 'config.url', message: error.message }]);
+        throw error;
+      }
+      const existing = (await deps.store.sources.list(workspaceId)).find((s) => s.connector === request.connector && s.config.url === config.url);
+      if (existing) throw new AppError('conflict', `this feed is already a source ("${existing.name}")`, [{ field: 'url', message: `already added as source ${existing.id}` }]);
+    }
+    return { connector, config };
+  }
+
+  async function mustGet(workspaceId: string, id: string): Promise<Source> {
+    const source = await deps.store.sources.get(workspaceId, id);
+    if (!source) throw new AppError('not_found', `source ${id} does not exist`);
+    return source;
+  }
+
+  return {
+    get: mustGet,
+    list: (workspaceId: string) => deps.store.sources.list(workspaceId),
+
+    async create(workspaceId: string, request: SourceRequest): Promise<Source> {
+      const { connector, config } = await validate(workspaceId, request);
+      return deps.store.sources.create(workspaceId, {
+        connector: request.connector,
+        name: request.name || connector.describeSource(config as never),
+        config,
+        pollIntervalSec: request.pollIntervalSec ?? connector.defaultPollIntervalSec,
+      });
+    },
+
+    async update(workspaceId: string, id: string, patch: { name?: string; config?: Record<string, unknown>; pollIntervalSec?: number; enabled?: boolean }): Promise<Source> {
+      const source = await mustGet(workspaceId, id);
+      let config = patch.config;
+      if (config) {
+        const connector = getConnector(source.connector);
+        config = connector?.sourceConfig.parse(config) as Record<string, unknown>;
+        if (typeof config.url === 'string') await assertPublicUrl(config.url, { allowPrivate: deps.config.allowPrivateUrls });
+      }
+      const updated = await deps.store.sources.update(workspaceId, id, { ...patch, config });
+      if (!updated) throw new AppError('not_found', `source ${id} does not exist`);
+      return updated;
+    },
+
+    async delete(workspaceId: string, id: string): Promise<void> {
+      if (!(await deps.store.sources.delete(workspaceId, id))) throw new AppError('not_found', `source ${id} does not exist`);
+    },
+
+    /** Polls a source now and says what it found; a failure is reported, not thrown. */
+    async fetchNow(workspaceId: string, id: string) {
+      const source = await mustGet(workspaceId, id);
+      const result = await deps.poller.runOne(source);
+      if (!result) throw new AppError('conflict', 'this source is being fetched right now; try again in a moment');
+      return result;
+    },
+
+    /** Adds every feed of an OPML file; bad outlines and duplicates are reported with their line. */
+    async importOpml(workspaceId: string, xml: string) {
+      const { feeds, errors } = parseOpml(xml);
+      const created: Source[] = [];
+      const problems = errors.map((e) => ({ line: e.line, message: e.message }));
+      for (const feed of feeds) {
+        try {
+          created.push(await this.create(workspaceId, { connector: 'rss', url: feed.url, name: feed.title }));
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          problems.push({ line: feed.line, message: `${feed.url}: ${error.message}` });
+        }
+      }
+      return { created, errors: problems };
+    },
+  };
+}
+
+export type SourceService = ReturnType<typeof createSourceService>;
