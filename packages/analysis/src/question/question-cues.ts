@@ -1,0 +1,88 @@
+/**
+ * Cue lexicons for question detection, hand-built for Vigie in French and English. Patterns run on
+ * folded text (lower case, no accents, straight apostrophes), one sentence at a time.
+ * Weights are evidence, not probabilities: a "?" alone makes a question, a weak cue does not.
+ */
+
+export interface CueSet {
+  /** Interrogative words that open a question ("comment", "how"). */
+  interrogativeStart: RegExp;
+  /** Subject-verb inversion or auxiliary-first order ("pouvez-vous", "can you", "is there"). */
+  inversion: RegExp;
+  /** Phrases that ask for help or information even without "?". */
+  strongRequest: RegExp;
+  /** Politeness and search phrases that make a request likelier but are not one alone. */
+  weakRequest: RegExp;
+  /** Phrases of indignation, sarcasm or tag questions: no answer is expected. */
+  rhetorical: RegExp;
+  /** Exclamations that start like questions ("quelle journée !", "what a day"). */
+  exclamative: RegExp;
+}
+
+const alt = (parts: string[]): string => parts.join('|');
+
+export const FRENCH_CUES: CueSet = {
+  interrogativeStart: new RegExp(
+    `^(?:(?:et|mais|alors|du coup|bonjour|salut|hello|bref)[ ,]+)?(?:${alt([
+      'comment', 'pourquoi', 'pq', 'pk', 'quand', 'ou', 'qui', 'quel(?:le)?s?', 'combien', 'est[- ]ce', "qu'est[- ]ce",
+      'lequel', 'laquelle', 'que faire', 'a quel(?:le)?', 'de quoi', "c'est quoi", "c'est ou", "c'est combien", 'y a[- ]t[- ]il', 'existe[- ]t[- ]il',
+    ])})\\b`,
+  ),
+  inversion: new RegExp(
+    `\\b(?!peut-etre)[a-z]{2,}(?:-t)?-(?:je|tu|il|elle|on|nous|vous|ils|elles)\\b(?!-meme)|\\b(?:${alt([
+      'tu sais', 'vous savez', 'tu connais', 'vous connaissez', 'vous avez', 'tu as', 't\'as',
+    ])})\\b.*\\?`,
+  ),
+  strongRequest: new RegExp(
+    `\\b(?:${alt([
+      "quelqu'un (?:sait|saurait|connait|a deja|a une|aurait|peut|pourrait|a teste)", "quelqu un (?:sait|a)", 'qqn (?:sait|a|connait|peut)',
+      "(?:une|des) idees? (?:de|pour|sur|d'ou|du pourquoi|svp|\\?)", '(?:des|un) conseils? (?:pour|sur|svp)', "j'aimerais savoir", 'je voudrais savoir',
+      'je me demande (?:si|comment|pourquoi|quand|ou|qui|quel)', "besoin d'(?:aide|un coup de main|un conseil|infos?)", 'comment (?:on fait|je|faire|fait|puis[- ]je|dois)', "merci d'avance", '^(?:help|au secours|a l\'aide)\\b', 'a qui (?:dois|faut|puis)',
+      'est[- ]il possible', "c'est possible de", 'possible de (?:savoir|avoir)', 'savez[- ]vous', 'sauriez[- ]vous', 'pouvez[- ]vous', 'pourriez[- ]vous',
+      'peux[- ]tu', 'pourrais[- ]tu', 'auriez[- ]vous', 'avez[- ]vous', 'vous livrez', 'on peut', 'je peux',
+      'vous recommandez', 'que me conseillez', 'que conseillez',
+    ])})\\b`,
+  ),
+  weakRequest: new RegExp(
+    `\\b(?:${alt(['je cherche', 'on cherche', 'svp', 'stp', "s'il vous plait", "s'il te plait", 'help', 'aidez[- ]moi', 'au secours'])})\\b`,
+  ),
+  rhetorical: new RegExp(
+    `(?:${alt([
+      'vous vous foutez', 'tu te fous', 'se fout(?:ent)? de', "c'est une blague", 'sans blague', '\\bserieux\\b', 'serieusement', 'vous etes serieux',
+      'comment (?:peut[- ]on|on peut|peut[- ]il|est[- ]ce possible d)', 'pourquoi (?:c\'est|ca|vous etes|il faut) toujours',
+      "qui n'a (?:jamais|pas)", 'a quoi bon', "s'etonne(?:nt)?", 'combien de fois (?:faut|faudra|faudrait|doit|devra|va)', 'comment ne pas', '(?:ils|vous|tu) pens(?:ent|ez|es) vraiment', "ca (?:vous|t'|leur) arrive de", '(?:il|elle|ca|vous|tu) sert a quoi', 'a quoi (?:il|elle|ca|vous|tu) sert', 'au juste', '^franchement,? (?:qui|quoi|pourquoi|comment)', "c'est normal (?:ca|ce|que)", 'qui a encore envie',
+      "qu'est[- ]ce qui (?:leur|lui|vous|t') est passe", 'comment dire non', "n'est[- ]ce pas", 'ou quoi\\b', 'on est en 20\\d\\d',
+      'qui a (?:valide|eu l\'idee|pense)', 'vous trouvez ca normal', 'vous avez honte', 'vraiment \\?', ', non \\?\\s*$', '\\bhein\\b',
+      'qui peut encore', 'c\'est pas possible', 'vous rigolez', 'tu rigoles', 'on se moque',
+    ])})`,
+  ),
+  exclamative: /^(?:quel(?:le)?s? (?!est|sont|etait)|que de |comme c'est|qu'est-ce que c'est (?:beau|bon|bien)|quelle? (?:journee|soiree|chance|horreur|blague))/,
+};
+
+export const ENGLISH_CUES: CueSet = {
+  interrogativeStart: new RegExp(
+    `^(?:(?:and|but|so|hi|hello|hey|ok)[ ,]+)?(?:${alt(['how', 'what', "what's", 'whats', 'why', 'when', 'where', 'who', "who's", 'which', 'whose', 'whom', 'wtf'])})\\b`,
+  ),
+  inversion: new RegExp(
+    `^(?:(?:and|but|so|hi|hello|hey|ok|also|quick question)[ ,:]+)?(?:do|does|did|is|are|was|were|can|could|will|would|should|shall|may|might|has|have|had|am|isn't|aren't|doesn't|don't|can't|won't)\\s+(?:i|you|we|they|he|she|it|anyone|anybody|someone|somebody|there|this|that|the|my|your|u)\\b`,
+  ),
+  strongRequest: new RegExp(
+    `\\b(?:${alt([
+      'does anyone know', 'anyone know', 'anybody know', 'does anybody', 'does someone', 'has anyone', 'have you guys', 'any (?:idea|ideas|recommendations?|tips|advice|suggestions?)',
+      'can (?:anyone|someone|somebody|you)', 'could (?:anyone|someone|somebody|you)', 'would you (?:mind|know)', 'is there (?:a|any) way', 'how (?:do|can|should|would) (?:i|we)', 'how (?:do|should|would) you', 'is it possible', 'thanks in advance', '^(?:help|halp|sos)\\b',
+      'i wonder (?:if|whether|how|why|what|when)', 'i was wondering', "i'd like to know", 'i would like to know', 'need (?:some )?help', 'quick question',
+      'please (?:advise|help|let me know)', 'what is the best', "what's the best", 'do you (?:ship|deliver|have|know|offer|sell)',
+    ])})\\b`,
+  ),
+  weakRequest: new RegExp(`\\b(?:${alt(["i'm looking for", 'im looking for', 'looking for', 'please', 'pls', 'plz', 'help me'])})\\b`),
+  rhetorical: new RegExp(
+    `(?:${alt([
+      'are you kidding', 'you kidding', 'kidding me', 'seriously', 'are you serious', 'how hard (?:can|is) it', 'who even', "what's not to", 'what is not to',
+      "who wouldn't", "who doesn't", "who didn't", "isn't it\\b", "aren't they", "don't you think", 'how is (?:this|that|it) (?:even|legal|possible|acceptable)', 'how (?:can|could|do) (?:anyone|you|they|people) (?:be|do|say|leave|let|treat|sleep|live)', 'how (?:could|can) (?:i|you|anyone) (?:not|resist)', 'how many (?:more )?times (?:do|does|must|will|should|have)', 'you think (?:it\'s|this is|that\'s|it is) (?:normal|ok|okay|acceptable|fair)', "you(?:'re| are| must be) (?:joking|kidding)", '\\ba joke\\b', 'no shame', 'have you no', '(?:do|does|did) (?:you|they|he|she) (?:ever|really|honestly|seriously|actually) (?:think|believe|expect|read|listen|care)', 'on earth', 'the hell', '^(?:honestly|frankly|seriously),? (?:who|what|why|how)', 'who (?:exactly|still|else would|hasn\'t|has never|in their right mind)', "what(?:'s| is) the point", '\\bhuh\\s*\\?', '(?:be|get|have been) any (?:slower|worse|dumber|more)', 'you think you\'re',
+      'and (?:they|you|we) wonder', 'who cares', 'what were (?:they|you) thinking', 'could (?:this|it|that) (?:be|have been|have gone|get) any',
+      "it's 20\\d\\d", 'it is 20\\d\\d', 'who (?:approved|thought|signed off)', 'why (?:is|does) it always', 'why do i even', 'why are you always',
+      'really\\s*\\?', ', right\\s*\\?\\s*$', 'what the (?:hell|heck|f)', '\\bwtf\\b', 'how dare', 'am i the only one', 'are we supposed to',
+    ])})`,
+  ),
+  exclamative: /^(?:what an? |how (?:nice|cool|sweet|lovely|great|awesome|sad|cute|fun)\b|what (?:great|nice|lovely|a))/,
+};
