@@ -13,5 +13,3 @@ export * from './ports/matcher';
 export * from './ingest/query-index';
 export * from './ingest/source-schedule';
 export * from './ingest/ingest-pipeline';
-export * from './topics/topic-service';
-export * from './topics/history-search';
