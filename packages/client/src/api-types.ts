@@ -73,13 +73,16 @@ export interface QueryWarning {
   code: string;
   message: string;
   messageFr?: string;
-  column: number;
+  /** 1-based column the warning is about, when it concerns one place. */
+  column?: number;
 }
 
 export interface QuerySyntaxError {
   message: string;
   messageFr?: string;
-  column: number;
+  /** 1-based column of the problem. */
+  column?: number;
+  /** Characters to underline from `column`. */
   length?: number;
 }
 
@@ -100,6 +103,9 @@ export interface Highlight {
 
 export interface QueryPreview {
   count: number;
+  /** Stored mentions examined; `truncated` when the scan stopped before the end of history. */
+  scanned?: number;
+  truncated?: boolean;
   items: { mention: MentionView; highlights: Highlight[] }[];
 }
 

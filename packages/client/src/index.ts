@@ -1,12 +1,13 @@
 /**
  * @vigie/client — the typed HTTP client of the Vigie API (docs/api.md), used by the web interface
  * and the CLI. Re-exports the core domain types they display so neither imports the server side.
+ * Core is imported for types only, so a browser bundle of the client holds no domain code.
  */
 export { createClient, type ClientOptions, type VigieClient } from './create-client';
 export { ClientError, isClientError } from './client-error';
 export { parseSseBuffer, type SseEvent, type StreamOptions } from './mention-stream';
 export * from './api-types';
-export { CONNECTOR_IDS, TOPIC_KINDS } from '@vigie/core';
+export { TOPIC_KINDS } from './topic-kinds';
 export type {
   Author,
   ConnectorId,

@@ -1,0 +1,21 @@
+import { ComingSoonPage } from './areas/ComingSoonPage';
+import { DashboardPage } from './areas/dashboard/DashboardPage';
+import { MentionsPage } from './areas/mentions/MentionsPage';
+import { SettingsPage } from './areas/settings/SettingsPage';
+import { areaOfRoute } from './areas';
+import { Shell } from './layout/Shell';
+import { useHashRoute } from './use-hash-route';
+
+/** The application: the shell (navigation, language) around the page of the current area. */
+export function App() {
+  const route = useHashRoute();
+  const area = areaOfRoute(route);
+  return (
+    <Shell area={area}>
+      {area === 'dashboard' && <DashboardPage />}
+      {area === 'mentions' && <MentionsPage />}
+      {area === 'settings' && <SettingsPage tab={route.split('/')[2] === 'sources' ? 'sources' : 'topics'} />}
+      {area !== 'dashboard' && area !== 'mentions' && area !== 'settings' && <ComingSoonPage area={area} />}
+    </Shell>
+  );
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api-client';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { useLoad } from '../../ui/use-load';
+import { BarList } from './BarList';
+import { DemoBanner } from './DemoBanner';
+import { VolumeChart } from './VolumeChart';
+
+const PERIODS = [7, 30, 90] as const;
+
+/** Totals, volume by day with its sentiment split, and mentions by source kind and by topic. */
+export function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  const [days, setDays] = useState<number>(30);
+  const stats = useLoad(() => api.stats.overview({ days }), String(days));
+  const number = new Intl.NumberFormat(i18n.language);
+  const data = stats.data;
+  const share = (n: number): string =>
+    data && data.total > 0 ? new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(n / data.total) : '–';
+
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>{t('dashboard.title')}</h1>
+        <div className="segmented" role="group" aria-label={t('dashboard.period')}>
+          {PERIODS.map((p) => (
+            <button key={p} type="button" aria-pressed={days === p} onClick={() => setDays(p)}>
+              {t('dashboard.days', { count: p })}
+            </button>
+          ))}
+        </div>
+      </header>
+      <DemoBanner />
+      <ErrorNote error={stats.error} />
+      {data && (
+        <>
+          <div className="kpi-grid">
+            <div className="card kpi">
+              <span className="kpi-label">{t('dashboard.total')}</span>
+              <span className="kpi-value" data-testid="kpi-total">
+                {number.format(data.total)}
+              </span>
+            </div>
+            {(['positive', 'neutral', 'negative'] as const).map((s) => (
+              <div className="card kpi" key={s}>
+                <span className="kpi-label">{t(`sentiment.${s}`)}</span>
+                <span className={`kpi-value text-${s}`}>{share(data.bySentiment[s])}</span>
+                <span className="muted">{number.format(data.bySentiment[s])}</span>
+              </div>
+            ))}
+          </div>
+          <div className="card">
+            <h2>{t('dashboard.volume')}</h2>
+            {data.byDay.length === 0 ? (
+              <p className="muted">{t('dashboard.noData')}</p>
+            ) : (
+              <VolumeChart days={data.byDay} locale={i18n.language} />
+            )}
+          </div>
+          <div className="two-columns">
+            <div className="card">
+              <h2>{t('dashboard.byConnector')}</h2>
+              <BarList
+                items={data.byConnector.map((c) => ({ key: c.connector, label: t(`connector.${c.connector}`, { defaultValue: c.connector }), count: c.count }))}
+                empty={t('dashboard.noData')}
+              />
+            </div>
+            <div className="card">
+              <h2>{t('dashboard.byTopic')}</h2>
+              <BarList
+                items={data.byTopic.map((c) => ({ key: c.topicId, label: c.name, count: c.count }))}
+                empty={t('dashboard.noData')}
+              />
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import type { MentionView } from '@vigie/client';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatRelativeTime } from '../../format/relative-time';
+import { excerpt } from '../../format/split-ranges';
+import { SentimentBadge } from '../../ui/SentimentBadge';
+
+const MAX_TEXT = 320;
+
+/**
+ * One mention. Content from the network is untrusted: title and text are rendered as React text
+ * nodes (escaped), never as HTML; the link out opens a new tab without giving it our window.
+ */
+export function MentionCard({ mention, fresh }: { mention: MentionView; fresh?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lang = mention.analysis.lang?.value ?? mention.lang;
+  const langName = lang && lang !== 'unknown' ? new Intl.DisplayNames([i18n.language], { type: 'language' }).of(lang) : undefined;
+  const author = mention.author.name ?? mention.author.handle;
+  return (
+    <article className={fresh ? 'card mention fresh' : 'card mention'} data-testid="mention">
+      <header className="mention-meta">
+        <span className="mention-author">{author}</span>
+        {mention.author.name !== undefined && mention.author.handle !== mention.author.name && (
+          <span className="muted">{mention.author.handle}</span>
+        )}
+        <span className={`badge connector connector-${mention.connector}`}>
+          {t(`connector.${mention.connector}`, { defaultValue: mention.connector })}
+        </span>
+        <time dateTime={mention.publishedAt} title={formatDateTime(mention.publishedAt, i18n.language)} className="muted">
+          {formatRelativeTime(mention.publishedAt, i18n.language)}
+        </time>
+      </header>
+      {mention.title && <h3 className="mention-title">{mention.title}</h3>}
+      <p className="mention-text">{excerpt(mention.text, MAX_TEXT).text}</p>
+      <footer className="mention-footer">
+        <SentimentBadge label={mention.analysis.sentiment?.label} />
+        {langName && <span className="badge lang">{langName}</span>}
+        {mention.url && (
+          <a className="link-out" href={mention.url} target="_blank" rel="noopener noreferrer nofollow">
+            {t('mentions.open')}
+            <span className="visually-hidden"> ({t('mentions.newTab')})</span>
+          </a>
+        )}
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,59 @@
+import type { OpmlImportResult } from '@vigie/client';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api-client';
+import { ErrorNote } from '../../ui/ErrorNote';
+
+/** Imports the feeds of an OPML file (the export format of every feed reader). */
+export function OpmlImport({ onImported }: { onImported: () => void }) {
+  const { t } = useTranslation();
+  const [result, setResult] = useState<OpmlImportResult>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  const upload = async (file: File): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    try {
+      setResult(await api.sources.importOpml(await file.text()));
+      onImported();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="card opml">
+      <h2>{t('sources.opmlTitle')}</h2>
+      <label className="field">
+        <span>{t('sources.opmlFile')}</span>
+        <input
+          type="file"
+          accept=".opml,.xml,text/xml,text/x-opml"
+          disabled={busy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void upload(file);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      {result && (
+        <div role="status">
+          <p>{t('sources.opmlCreated', { count: result.created.length })}</p>
+          {result.errors.length > 0 && (
+            <ul className="field-error">
+              {result.errors.map((err) => (
+                <li key={`${err.line}-${err.message}`}>{t('sources.opmlLine', { line: err.line, message: err.message })}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <ErrorNote error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import type { Query, Topic, TopicInput } from '@vigie/client';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api-client';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { QueryDraftForm } from './QueryDraftForm';
+import { TopicForm } from './TopicForm';
+
+/** A colour dot drawn in SVG: the colour is an attribute, not an inline style (strict CSP). */
+export function ColorDot({ color }: { color?: string }) {
+  return (
+    <svg className="color-dot" viewBox="0 0 10 10" aria-hidden="true">
+      <circle cx="5" cy="5" r="5" fill={color ?? '#8a96a8'} />
+    </svg>
+  );
+}
+
+/** One topic with its queries: edit, delete, add/edit/enable/delete queries. */
+export function TopicCard({ topic, onChanged }: { topic: Topic; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [editingQuery, setEditingQuery] = useState<string | 'new' | null>(null);
+  const [error, setError] = useState<unknown>();
+
+  const act = async (action: () => Promise<unknown>): Promise<void> => {
+    setError(undefined);
+    try {
+      await action();
+      onChanged();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  if (editing) {
+    return (
+      <TopicForm
+        topic={topic}
+        onCancel={() => setEditing(false)}
+        onSave={async (input: TopicInput) => {
+          await api.topics.update(topic.id, { name: input.name, kind: input.kind, color: input.color, exclusions: input.exclusions ?? '' });
+          setEditing(false);
+          onChanged();
+        }}
+      />
+    );
+  }
+
+  const removeTopic = (): void => {
+    if (window.confirm(t('topics.confirmDelete', { name: topic.name }))) void act(() => api.topics.delete(topic.id));
+  };
+  const removeQuery = (q: Query): void => {
+    if (window.confirm(t('topics.confirmDeleteQuery'))) void act(() => api.queries.delete(q.id));
+  };
+
+  return (
+    <article className="card topic-card" data-testid="topic">
+      <header className="topic-header">
+        <ColorDot color={topic.color} />
+        <h2>{topic.name}</h2>
+        <span className="badge">{t(`topicKind.${topic.kind}`)}</span>
+        <div className="spacer" />
+        <button type="button" className="button ghost" onClick={() => setEditing(true)}>
+          {t('common.edit')}
+        </button>
+        <button type="button" className="button ghost danger" onClick={removeTopic}>
+          {t('common.delete')}
+        </button>
+      </header>
+      {topic.exclusions && (
+        <p className="muted">
+          {t('topics.exclusions')} : <code>{topic.exclusions}</code>
+        </p>
+      )}
+      <ul className="query-list">
+        {topic.queries.map((q) =>
+          editingQuery === q.id ? (
+            <li key={q.id}>
+              <QueryDraftForm
+                id={`query-${q.id}`}
+                initial={q.text}
+                onCancel={() => setEditingQuery(null)}
+                onSave={async (text) => {
+                  await api.queries.update(q.id, { text });
+                  setEditingQuery(null);
+                  onChanged();
+                }}
+              />
+            </li>
+          ) : (
+            <li key={q.id} className={q.enabled ? 'query-row' : 'query-row disabled'}>
+              <code className="query-text">{q.text}</code>
+              <label className="toggle">
+                <input
+                  type="checkbox"
+                  checked={q.enabled}
+                  onChange={(e) => void act(() => api.queries.update(q.id, { enabled: e.target.checked }))}
+                />
+                <span>{t('topics.enabled')}</span>
+              </label>
+              <button type="button" className="button ghost" onClick={() => setEditingQuery(q.id)}>
+                {t('common.edit')}
+              </button>
+              <button type="button" className="button ghost danger" onClick={() => removeQuery(q)}>
+                {t('common.delete')}
+              </button>
+            </li>
+          ),
+        )}
+      </ul>
+      {editingQuery === 'new' ? (
+        <QueryDraftForm
+          id={`query-new-${topic.id}`}
+          onCancel={() => setEditingQuery(null)}
+          onSave={async (text) => {
+            await api.topics.addQuery(topic.id, { text });
+            setEditingQuery(null);
+            onChanged();
+          }}
+        />
+      ) : (
+        <button type="button" className="button secondary" onClick={() => setEditingQuery('new')}>
+          {t('topics.addQuery')}
+        </button>
+      )}
+      <ErrorNote error={error} />
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AREAS, type AreaId } from '../areas';
+import { changeLanguage } from '../i18n/setup-i18n';
+import { LANGUAGES } from '../i18n/pick-language';
+import { NavIcon } from './NavIcon';
+
+/** Left navigation, language switch and the main content area. */
+export function Shell({ area, children }: { area: AreaId; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <aside className="sidebar">
+        <div className="brand">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <span className="brand-name">Vigie</span>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <ul className="nav-list">
+            {AREAS.map((item) => (
+              <li key={item.id}>
+                <a
+                  href={`#${item.path}`}
+                  className={item.id === area ? 'nav-link active' : 'nav-link'}
+                  aria-current={item.id === area ? 'page' : undefined}
+                >
+                  <NavIcon area={item.id} />
+                  <span>{t(`nav.${item.id}`)}</span>
+                  {!item.ready && <span className="nav-soon">{t('nav.soon')}</span>}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="lang-switch" role="group" aria-label={t('nav.language')}>
+          {LANGUAGES.map((lng) => (
+            <button
+              key={lng}
+              type="button"
+              className={i18n.language === lng ? 'lang-button active' : 'lang-button'}
+              aria-pressed={i18n.language === lng}
+              lang={lng}
+              onClick={() => void changeLanguage(lng)}
+            >
+              {lng === 'fr' ? 'Français' : 'English'}
+            </button>
+          ))}
+        </div>
+      </aside>
+      <main id="main" className="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
