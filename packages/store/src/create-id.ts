@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto';
+
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case
+
+/**
+ * A 26-character id that sorts by creation time (48-bit milliseconds, then 80 random bits),
+ * like a ULID. Time order keeps index inserts local, which matters at bulk-ingest rates.
+ *
+ * @example
+ * createId(); // '01jdx3k8q2v7m4n5p6r7s8t9va'
+ */
+export function createId(now = Date.now()): string {
+  let time = '';
+  let rest = now;
+  for (let i = 0; i < 10; i += 1) {
+    time = ALPHABET[rest % 32] + time;
+    rest = Math.floor(rest / 32);
+  }
+  const bytes = randomBytes(16);
+  let random = '';
+  for (let i = 0; i < 16; i += 1) random += ALPHABET[(bytes[i] as number) % 32];
+  return time + random;
+}

@@ -1,0 +1,52 @@
+import type { Store } from '@vigie/core';
+import { migrateToLatest } from './migrations/migrate-to-latest';
+import type { OpenedDatabase } from './opened-database';
+import { openPostgresDatabase, type PostgresOptions } from './postgres/open-database';
+import { createMentionRepository } from './repositories/mention-repository';
+import { createSettingsRepository } from './repositories/settings-repository';
+import { createSourceRepository } from './repositories/source-repository';
+import { createTopicRepository } from './repositories/topic-repository';
+import { createWorkspaceRepository } from './repositories/workspace-repository';
+import { openSqliteDatabase, type SqliteOptions } from './sqlite/open-database';
+
+export type StoreOptions =
+  | ({ kind: 'sqlite'; file: string } & SqliteOptions)
+  | ({ kind: 'postgres'; url: string } & PostgresOptions);
+
+/**
+ * Opens the database, applies pending migrations and returns the repositories. Every failure
+ * to use the database (locked file, not a database, unreachable server, missing database…)
+ * is `AppError('database_unavailable')` with a one-line message, not a driver stack trace.
+ *
+ * @example
+ * const store = await createStore({ kind: 'sqlite', file: 'vigie-data/vigie.db' });
+ * const store = await createStore({ kind: 'postgres', url: 'postgres://vigie@127.0.0.1:5432/vigie' });
+ */
+export async function createStore(options: StoreOptions): Promise<Store> {
+  const opened: OpenedDatabase =
+    options.kind === 'sqlite' ? openSqliteDatabase(options.file, options) : await openPostgresDatabase(options.url, options);
+  const { db, dialect } = opened;
+  const store: Store = {
+    dialect: dialect.kind,
+    workspaces: createWorkspaceRepository(db, dialect),
+    topics: createTopicRepository(db, dialect),
+    sources: createSourceRepository(db, dialect),
+    mentions: createMentionRepository(db, dialect),
+    settings: createSettingsRepository(db, dialect),
+    async migrate() {
+      try {
+        await migrateToLatest(db, dialect);
+      } catch (error) {
+        throw opened.describeError(error) ?? error;
+      }
+    },
+    close: () => db.destroy(),
+  };
+  try {
+    await store.migrate();
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return store;
+}

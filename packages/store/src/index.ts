@@ -1,0 +1,6 @@
+/**
+ * @vigie/store — the Store port (packages/core/src/ports/store.ts) on SQLite or PostgreSQL:
+ * one Kysely schema, migrations and repositories; `sqlite/` and `postgres/` hold only what
+ * differs (drivers, full-text search, error wording). See README.md.
+ */
+export { createStore, type StoreOptions } from './create-store';

@@ -1,0 +1,146 @@
+import type { Insertable, Kysely } from 'kysely';
+import { AppError, type Mention, type NewMention, type UpsertResult } from '@vigie/core';
+import { createId } from './create-id';
+import { parseIsoTime } from './iso-time';
+import { insertMatches, loadMatchResolver, type ResolvedMatches } from './mention-matches';
+import { toMentionRow } from './mention-row';
+import type { Database, MentionMatchTable, MentionTable } from './schema';
+import type { StoreDialect } from './store-dialect';
+
+// Rows per multi-row INSERT. Bigger statements cost more to build than they save past a few
+// hundred rows (measured with bench/ingest.bench.ts); the dialect's parameter limit caps it too.
+const MAX_ROWS_PER_STATEMENT = 500;
+const MENTION_COLUMNS = 26;
+
+interface Pending {
+  input: NewMention;
+  row: Insertable<MentionTable>;
+  matches: ResolvedMatches;
+}
+
+const identity = (connector: string, externalId: string) => `${connector}\u0000${externalId}`;
+
+/**
+ * Stores a batch in one transaction. `INSERT … ON CONFLICT (workspace_id, connector,
+ * external_id) DO UPDATE … RETURNING id` tells new rows from refreshed ones on both databases
+ * without a prior read: a row is new exactly when the returned id is the one we generated.
+ * Refreshed rows get the new text, engagement and analysis, and their matches are replaced.
+ *
+ * @example
+ * const { inserted, updated } = await upsertMentions(db, dialect, workspaceId, batch);
+ */
+export async function upsertMentions(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  workspaceId: string,
+  mentions: NewMention[],
+): Promise<UpsertResult> {
+  if (mentions.length === 0) return { inserted: [], updated: 0 };
+  const workspace = await db.selectFrom('workspaces').select('id').where('id', '=', workspaceId).executeTakeFirst();
+  if (!workspace) throw new AppError('not_found', `Workspace ${workspaceId} does not exist`);
+  await checkSources(db, workspaceId, mentions);
+  const resolve = await loadMatchResolver(db, workspaceId);
+
+  // One statement may not touch the same row twice (PostgreSQL refuses it): the last copy wins.
+  const latest = new Map<string, NewMention>();
+  for (const mention of mentions) latest.set(identity(mention.connector, mention.externalId), mention);
+
+  const fetchedAt = new Date().toISOString();
+  const pending = new Map<string, Pending>();
+  let index = 0;
+  for (const [key, input] of latest) {
+    const row = toMentionRow(
+      input,
+      {
+        id: createId(),
+        workspaceId,
+        sourceId: input.sourceId ?? null,
+        fetchedAt,
+        publishedAt: parseIsoTime(input.publishedAt, `mentions[${index}].publishedAt`),
+      },
+      dialect,
+    );
+    pending.set(key, { input, row, matches: resolve(input.queryIds, input.topicIds) });
+    index += 1;
+  }
+
+  const rowsPerStatement = Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(dialect.maxParameters / MENTION_COLUMNS));
+  const all = [...pending.values()];
+  return db.transaction().execute(async (trx) => {
+    const inserted: Mention[] = [];
+    let updated = 0;
+    for (let start = 0; start < all.length; start += rowsPerStatement) {
+      const chunk = all.slice(start, start + rowsPerStatement);
+      const returned = await trx
+        .insertInto('mentions')
+        .values(chunk.map((item) => item.row))
+        .onConflict((conflict) =>
+          conflict.columns(['workspace_id', 'connector', 'external_id']).doUpdateSet((eb) => ({
+            url: eb.ref('excluded.url'),
+            title: eb.ref('excluded.title'),
+            text: eb.ref('excluded.text'),
+            html: eb.ref('excluded.html'),
+            author_name: eb.ref('excluded.author_name'),
+            author_followers: eb.ref('excluded.author_followers'),
+            author_avatar_url: eb.ref('excluded.author_avatar_url'),
+            engagement: eb.ref('excluded.engagement'),
+            raw: eb.ref('excluded.raw'),
+            analysis: eb.ref('excluded.analysis'),
+            lang_resolved: eb.ref('excluded.lang_resolved'),
+            sentiment: eb.ref('excluded.sentiment'),
+          })),
+        )
+        .returning(['id', 'connector', 'external_id'])
+        .execute();
+
+      const matchRows: MentionMatchTable[] = [];
+      const refreshedIds: string[] = [];
+      for (const { id, connector, external_id } of returned) {
+        const item = pending.get(identity(connector, external_id));
+        if (!item) continue;
+        if (id === item.row.id) inserted.push(toInsertedMention(item, workspaceId));
+        else refreshedIds.push(id);
+        for (const match of item.matches.rows) matchRows.push({ mention_id: id, ...match });
+      }
+      updated += refreshedIds.length;
+      if (refreshedIds.length > 0) await trx.deleteFrom('mention_matches').where('mention_id', 'in', refreshedIds).execute();
+      await insertMatches(trx, matchRows, Math.floor(rowsPerStatement * (MENTION_COLUMNS / 3)));
+    }
+    return { inserted, updated };
+  });
+}
+
+/** A mention may only point to a source of its own workspace. */
+async function checkSources(db: Kysely<Database>, workspaceId: string, mentions: NewMention[]): Promise<void> {
+  const sourceIds = [...new Set(mentions.flatMap((mention) => (mention.sourceId === undefined ? [] : [mention.sourceId])))];
+  if (sourceIds.length === 0) return;
+  const found = await db
+    .selectFrom('sources')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', sourceIds)
+    .execute();
+  const known = new Set(found.map((row) => row.id));
+  const missing = sourceIds.filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    throw new AppError(
+      'validation_failed',
+      `Unknown source for this workspace: ${missing.join(', ')}`,
+      missing.map(() => ({ field: 'sourceId', message: 'unknown source / source inconnue' })),
+    );
+  }
+}
+
+function toInsertedMention(item: Pending, workspaceId: string): Mention {
+  const { sourceId, queryIds: _queryIds, topicIds: _topicIds, ...input } = item.input;
+  return {
+    ...input,
+    id: item.row.id,
+    workspaceId,
+    ...(sourceId !== undefined && { sourceId }),
+    publishedAt: item.row.published_at,
+    fetchedAt: item.row.fetched_at,
+    queryIds: item.matches.queryIds,
+    topicIds: item.matches.topicIds,
+  };
+}

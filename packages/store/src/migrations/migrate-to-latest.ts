@@ -1,0 +1,28 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from '../schema';
+import type { StoreDialect } from '../store-dialect';
+import { initialMigration } from './0001-initial';
+
+/**
+ * Every migration, in order. Names sort lexically (Kysely applies them in name order) and are
+ * never renamed once released: the name is what the `kysely_migration` table records.
+ * To add one: create `NNNN-what.ts` exporting a function of the dialect, and list it here.
+ */
+export function listMigrations(dialect: StoreDialect): Record<string, Migration> {
+  return {
+    '0001-initial': initialMigration(dialect),
+  };
+}
+
+/**
+ * Applies pending migrations. Throws the driver's own error when one fails, so the caller can
+ * turn "locked" or "unreachable" into one clear line.
+ *
+ * @example
+ * await migrateToLatest(db, sqliteStoreDialect);
+ */
+export async function migrateToLatest(db: Kysely<Database>, dialect: StoreDialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => listMigrations(dialect) };
+  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error !== undefined) throw error;
+}

@@ -1,0 +1,125 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The one Kysely schema for both databases. Column types are written as the union of what the
+ * two drivers return (e.g. PostgreSQL gives `Date` for timestamptz, SQLite gives ISO text) and
+ * `row-mapping.ts` turns rows into domain objects. Writes always go through `StoreDialect`, which
+ * turns booleans, JSON and timestamps into what each database stores.
+ */
+
+/** ISO-8601 text in SQLite, timestamptz in PostgreSQL. Written as an ISO string. */
+export type Timestamp = ColumnType<string | Date, string, string>;
+/** Text holding JSON in SQLite, jsonb in PostgreSQL. Written as a JSON string. */
+export type Json = ColumnType<unknown, string, string>;
+/** 0/1 integer in SQLite, boolean in PostgreSQL. */
+export type Bool = ColumnType<number | boolean, number | boolean, number | boolean>;
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  slug: string;
+  is_demo: Bool;
+  created_at: Timestamp;
+}
+
+export interface TopicTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  kind: string;
+  exclusions: string | null;
+  color: string | null;
+  created_at: Timestamp;
+}
+
+export interface QueryTable {
+  id: string;
+  workspace_id: string;
+  topic_id: string;
+  name: string | null;
+  text: string;
+  enabled: Bool;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SourceTable {
+  id: string;
+  workspace_id: string;
+  connector: string;
+  account_id: string | null;
+  name: string;
+  config: Json;
+  poll_interval_sec: number;
+  enabled: Bool;
+  state: Json;
+  status: string;
+  last_run_at: Timestamp | null;
+  last_success_at: Timestamp | null;
+  last_error_at: Timestamp | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
+  consecutive_failures: number;
+  next_run_at: Timestamp;
+  /** Counts of the last run, JSON. */
+  last_run: Json | null;
+  created_at: Timestamp;
+}
+
+export interface MentionTable {
+  /** Integer key: the FTS5 rowid in SQLite (stable across VACUUM because it is declared). */
+  seq: Generated<number | string>;
+  id: string;
+  workspace_id: string;
+  source_id: string | null;
+  connector: string;
+  external_id: string;
+  url: string | null;
+  author_handle: string;
+  author_name: string | null;
+  author_followers: number | null;
+  author_url: string | null;
+  author_avatar_url: string | null;
+  title: string | null;
+  text: string;
+  html: string | null;
+  /** Language declared by the source. */
+  lang: string | null;
+  /** Language used by the `lang` filter: detected when known, else declared. */
+  lang_resolved: string | null;
+  /** Sentiment label copied out of `analysis` so it can be filtered and indexed. */
+  sentiment: string | null;
+  published_at: Timestamp;
+  fetched_at: Timestamp;
+  engagement: Json;
+  reply_to_external_id: string | null;
+  thread_external_id: string | null;
+  country: string | null;
+  kind: string;
+  raw: Json;
+  analysis: Json;
+}
+
+export interface MentionMatchTable {
+  mention_id: string;
+  /** Null when a topic matched without a known query (kept rather than lost). */
+  query_id: string | null;
+  topic_id: string;
+}
+
+export interface SettingTable {
+  workspace_id: string;
+  key: string;
+  value: Json;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  workspaces: WorkspaceTable;
+  topics: TopicTable;
+  queries: QueryTable;
+  sources: SourceTable;
+  mentions: MentionTable;
+  mention_matches: MentionMatchTable;
+  settings: SettingTable;
+}

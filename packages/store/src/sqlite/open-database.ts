@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { OpenedDatabase } from '../opened-database';
+import type { Database } from '../schema';
+import { databaseUnavailable, describeSqliteError } from './database-error';
+import { sqliteStoreDialect } from './store-dialect';
+
+export interface SqliteOptions {
+  /** How long a statement waits for another process's lock before failing (ms). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (creating if needed) a SQLite database file with the settings Vigie relies on:
+ * WAL (readers never block the writer), a busy timeout (writers from several processes queue
+ * instead of failing at once), foreign keys (workspace deletion cascades) and synchronous=NORMAL
+ * (safe with WAL, and what makes batched ingest fast). Reads the schema once so that a file that
+ * is locked or is not a database fails here, with one clear line.
+ *
+ * @example
+ * const opened = openSqliteDatabase('vigie-data/vigie.db');
+ */
+export function openSqliteDatabase(file: string, options: SqliteOptions = {}): OpenedDatabase {
+  const inMemory = file === ':memory:' || file === '';
+  if (!inMemory && !existsSync(dirname(file))) {
+    throw databaseUnavailable(file, `cannot be created: directory ${dirname(file)} does not exist`, `ne peut pas être créée : le dossier ${dirname(file)} n'existe pas`, 'ENOENT');
+  }
+  let native: SqliteDatabase.Database | undefined;
+  try {
+    native = new SqliteDatabase(file, { timeout: options.busyTimeoutMs ?? 5_000 });
+    native.pragma('journal_mode = WAL');
+    native.pragma('synchronous = NORMAL');
+    native.pragma('foreign_keys = ON');
+    native.prepare('select count(*) from sqlite_schema').get();
+  } catch (error) {
+    native?.close();
+    throw describeSqliteError(error, file) ?? error;
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+  return { db, dialect: sqliteStoreDialect, describeError: (error) => describeSqliteError(error, file) };
+}
