@@ -31,7 +31,7 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
-  { files: ['packages/core/src/**'], rules: forbid(['analysis', 'connectors', 'store', 'server', 'client', 'cli', 'web'], [nodeBuiltins]) },
+  { files: ['packages/core/src/**'], ignores: ['**/*.test.ts'], rules: forbid(['analysis', 'connectors', 'store', 'server', 'client', 'cli', 'web'], [nodeBuiltins]) },
   { files: ['packages/analysis/src/**'], rules: forbid(['connectors', 'store', 'server', 'client', 'cli', 'web']) },
   { files: ['packages/connectors/src/**'], rules: forbid(['analysis', 'store', 'server', 'client', 'cli', 'web']) },
   { files: ['packages/store/src/**'], rules: forbid(['analysis', 'connectors', 'server', 'client', 'cli', 'web']) },
