@@ -1,0 +1,3 @@
+/** Language identification for short posts. */
+export * from './language-analyzer';
+export { CORE_LANGUAGES } from './function-words';

@@ -1,0 +1,77 @@
+/**
+ * Feature extraction for the sentiment model: word unigrams with negation marks, bigrams, character
+ * n-grams (robust to spelling, missing accents and inflection), and dense cues from the polarity
+ * lexicon, emoji, punctuation and capitals. Training and prediction share this one function, so a
+ * model can only be used with the features it was trained on (the model file records `featureSet`).
+ */
+import { scoreTokens, type LexiconLanguage, type LexiconSummary } from './polarity-lexicon';
+import { tokenizeForSentiment } from './tokenize-for-sentiment';
+
+/** Bumped whenever the features change: a model trained on another set is refused at load. */
+export const FEATURE_SET = 'vigie-sentiment-features@1';
+
+const CHAR_MIN = 2;
+const CHAR_MAX = 5;
+
+/** Sparse feature vector: parallel arrays of names and values, plus the lexicon's reading. */
+export interface FeatureVector {
+  names: string[];
+  values: number[];
+  lexicon: LexiconSummary;
+}
+
+/**
+ * @example
+ * const { names } = extractSentimentFeatures('pas terrible', 'fr');
+ * names.includes('w:!terrible'); // true — `terrible` under negation
+ */
+export function extractSentimentFeatures(text: string, lang: LexiconLanguage): FeatureVector {
+  const { tokens, cues } = tokenizeForSentiment(text);
+  const sparse = new Set<string>();
+  const words: string[] = [];
+  let shouted = 0;
+  let elongated = 0;
+  let hashtags = 0;
+  let previous = '<s>';
+  for (const token of tokens) {
+    sparse.add(`w:${token.negated ? '!' : ''}${token.norm}`);
+    sparse.add(`b:${previous} ${token.norm}`);
+    previous = token.norm;
+    if (token.kind === 'word' || token.kind === 'hashtag') words.push(token.norm);
+    if (token.shouted) shouted += 1;
+    if (token.elongated) elongated += 1;
+    if (token.kind === 'hashtag') hashtags += 1;
+  }
+  sparse.add(`b:${previous} </s>`);
+  const joined = ` ${words.join(' ')} `;
+  for (let n = CHAR_MIN; n <= CHAR_MAX; n += 1) {
+    for (let i = 0; i + n <= joined.length; i += 1) sparse.add(`c:${joined.slice(i, i + n)}`);
+  }
+
+  const names = [...sparse];
+  // Binary sparse features, scaled to unit length so that long and short posts weigh alike.
+  const unit = names.length > 0 ? 1 / Math.sqrt(names.length) : 0;
+  const values = names.map(() => unit);
+
+  const lexicon = scoreTokens(tokens, lang);
+  const dense: Array<[string, number]> = [
+    ['d:lex+', Math.min(lexicon.positive / 3, 2)],
+    ['d:lex-', Math.min(lexicon.negative / 3, 2)],
+    ['d:lexscore', Math.max(-2, Math.min(2, lexicon.score / 3))],
+    [lexicon.score > 0.5 ? 'd:lexsign+' : lexicon.score < -0.5 ? 'd:lexsign-' : 'd:lexsign0', 1],
+    [lexicon.last > 0 ? 'd:last+' : lexicon.last < 0 ? 'd:last-' : 'd:last0', 0.5],
+    ['d:bias', 1],
+  ];
+  if (cues.exclamations > 0) dense.push(['d:excl', Math.min(cues.exclamations, 3) / 3]);
+  if (cues.questions > 0) dense.push(['d:quest', Math.min(cues.questions, 3) / 3]);
+  if (cues.ironyMarks > 0) dense.push(['d:irony', 1]);
+  if (shouted > 0) dense.push(['d:shout', Math.min(shouted, 3) / 3]);
+  if (elongated > 0) dense.push(['d:elong', 1]);
+  if (hashtags > 0) dense.push(['d:hashtags', Math.min(hashtags, 4) / 4]);
+  for (const [name, value] of dense) {
+    if (value === 0) continue;
+    names.push(name);
+    values.push(value);
+  }
+  return { names, values, lexicon };
+}
