@@ -13,3 +13,4 @@ export * from './ports/matcher';
 export * from './ingest/query-index';
 export * from './ingest/source-schedule';
 export * from './ingest/ingest-pipeline';
+export * from './query';
