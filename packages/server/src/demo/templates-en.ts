@@ -9,7 +9,7 @@ export const TEMPLATES_EN: TemplateBook = {
   words: {
     feature: ['the battery', 'the app', 'the motor', 'the connected lock', 'the lighting', 'the built-in GPS', 'the saddle'],
     city: ['London', 'Amsterdam', 'Brussels', 'Dublin', 'Berlin', 'Montreal', 'Copenhagen', 'Bristol', 'Edinburgh', 'Geneva'],
-    repostPrefix: ['Wow.', 'Worth a read:', 'This 👇', 'Yikes', 'Unreal', 'Sharing:', '+1', 'Well well well.'],
+    repostPrefix: ['Wow.', 'Worth a read:', 'This 👇', 'Yikes.', 'Unreal.', 'Sharing:', '+1', 'Well well well.'],
     tail: ['#ebike', '#bikecommute', '🚲', '#cycling', '#UrbanCycling'],
   },
   templates: {

@@ -9,7 +9,7 @@ export const TEMPLATES_FR: TemplateBook = {
   words: {
     feature: ["la batterie", "l'appli", 'le moteur', "l'antivol connecté", "l'éclairage", 'le GPS intégré', 'la selle', 'le freinage'],
     city: ['Lyon', 'Paris', 'Nantes', 'Bordeaux', 'Lille', 'Grenoble', 'Strasbourg', 'Montpellier', 'Rennes', 'Toulouse', 'Annecy', 'Bruxelles', 'Genève'],
-    repostPrefix: ['Incroyable :', 'À lire :', 'Voilà.', '😳', 'Hallucinant', 'Je partage :', '👇', '+1', 'Ah bah bravo.'],
+    repostPrefix: ['Incroyable :', 'À lire :', 'Voilà.', '😳', 'Hallucinant…', 'Je partage :', '👇', '+1', 'Ah bah bravo.'],
     tail: ['#vélotaf', '#VAE', '#mobilité', '🚲', '#vélo', '#VéloEnVille'],
   },
   templates: {
