@@ -1,0 +1,26 @@
+/**
+ * Every connector, imported explicitly: adding one is one line here and a folder, nothing scans
+ * the disk at run time.
+ */
+import type { ConnectorId } from '@vigie/core';
+import type { AnyConnector } from './connector';
+import { rss } from './rss';
+
+const CONNECTORS: readonly AnyConnector[] = [rss as AnyConnector];
+
+/**
+ * @example
+ * listConnectors().map((c) => c.id); // ['rss', …]
+ */
+export function listConnectors(): readonly AnyConnector[] {
+  return CONNECTORS;
+}
+
+/**
+ * @example
+ * getConnector('rss')?.defaultPollIntervalSec; // 900
+ * getConnector('myspace'); // undefined
+ */
+export function getConnector(id: ConnectorId | string): AnyConnector | undefined {
+  return CONNECTORS.find((connector) => connector.id === id);
+}
