@@ -131,16 +131,31 @@ async function checkSources(db: Kysely<Database>, workspaceId: string, mentions:
   }
 }
 
+/** Built from what was written rather than read back: the caller gets it without a SELECT. */
 function toInsertedMention(item: Pending, workspaceId: string): Mention {
-  const { sourceId, queryIds: _queryIds, topicIds: _topicIds, ...input } = item.input;
+  const { input, row, matches } = item;
   return {
-    ...input,
-    id: item.row.id,
+    id: row.id,
     workspaceId,
-    ...(sourceId !== undefined && { sourceId }),
-    publishedAt: item.row.published_at,
-    fetchedAt: item.row.fetched_at,
-    queryIds: item.matches.queryIds,
-    topicIds: item.matches.topicIds,
+    ...(input.sourceId !== undefined && { sourceId: input.sourceId }),
+    connector: input.connector,
+    externalId: input.externalId,
+    ...(input.url !== undefined && { url: input.url }),
+    author: input.author,
+    ...(input.title !== undefined && { title: input.title }),
+    text: input.text,
+    ...(input.html !== undefined && { html: input.html }),
+    ...(input.lang !== undefined && { lang: input.lang }),
+    publishedAt: row.published_at,
+    fetchedAt: row.fetched_at,
+    engagement: input.engagement,
+    ...(input.replyToExternalId !== undefined && { replyToExternalId: input.replyToExternalId }),
+    ...(input.threadExternalId !== undefined && { threadExternalId: input.threadExternalId }),
+    ...(input.country !== undefined && { country: input.country }),
+    kind: input.kind,
+    raw: input.raw,
+    analysis: input.analysis,
+    queryIds: matches.queryIds,
+    topicIds: matches.topicIds,
   };
 }
