@@ -128,6 +128,8 @@ export interface FetchResult {
   fetched: number;
   inserted: number;
   skipped: number;
+  /** The feed answered 304 Not Modified: nothing new since the last poll. */
+  notModified?: boolean;
   error?: { code: string; message: string };
 }
 

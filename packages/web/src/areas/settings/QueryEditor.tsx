@@ -25,7 +25,9 @@ function marksFor(check: QueryCheck, text: string): { start: number; end: number
   const column = check.validation.error?.column;
   if (column !== undefined) {
     const start = Math.min(column - 1, Math.max(0, text.length - 1));
-    const length = check.validation.error?.length ?? 1;
+    // Without a length from the server, underline the whole token the column falls in.
+    const within = check.validation.tokens.find((t) => t.type !== 'space' && t.start <= start && start < t.end);
+    const length = check.validation.error?.length ?? (within ? within.end - start : 1);
     const overlapping = marks.filter((m) => m.end > start && m.start < start + length);
     for (const m of overlapping) marks.splice(marks.indexOf(m), 1);
     marks.push({ start, end: start + length, kind: 'error-mark' });
@@ -45,6 +47,9 @@ export function QueryEditor({ id, label, value, onChange, check }: Props) {
   const error = validation?.error;
   const fr = i18n.language === 'fr';
   const describedBy = `${id}-status`;
+  const message = error ? (fr && error.messageFr ? error.messageFr : error.message) : '';
+  // The server's messages usually say "at column 7" already; say it ourselves only when they don't.
+  const mentionsColumn = error?.column === undefined || message.includes(String(error.column));
   return (
     <div className="query-editor">
       <label htmlFor={id} className="field-label">
@@ -80,8 +85,8 @@ export function QueryEditor({ id, label, value, onChange, check }: Props) {
       <div id={describedBy} className="qe-status" aria-live="polite">
         {error && (
           <p className="qe-error" data-testid="query-error">
-            <strong>{error.column !== undefined ? t('queryEditor.errorAt', { column: error.column }) : t('queryEditor.error')}</strong>{' '}
-            {fr && error.messageFr ? error.messageFr : error.message}
+            <strong>{mentionsColumn ? t('queryEditor.error') : t('queryEditor.errorAt', { column: error.column })}</strong>{' '}
+            {message}
           </p>
         )}
         {validation?.valid && <p className="qe-ok">{t('queryEditor.valid')}</p>}

@@ -1,0 +1,149 @@
+import { createClient, type VigieClient } from '@vigie/client';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, launchBrowser, startFeedServer, startVigie, type RunningVigie } from './vigie-harness';
+
+const XSS_TITLE = 'Alerte <img src=x onerror=alert(1)> sur la lanterne';
+
+interface FeedItem {
+  title: string;
+  text: string;
+  link: string;
+}
+
+const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const feedItems: FeedItem[] = [
+  { title: 'Vigie sort sa version 1.0', text: 'Le logiciel de veille Vigie est disponible, le prix reste gratuit.', link: 'https://blog.example/vigie-1-0' },
+  { title: 'Recette de la tarte aux pommes', text: 'Des pommes, du beurre et de la patience.', link: 'https://blog.example/tarte' },
+  { title: XSS_TITLE, text: 'Un titre piégé ne doit jamais devenir du HTML.', link: 'https://blog.example/piege' },
+];
+
+function renderFeed(): string {
+  const items = feedItems
+    .map((item, i) => {
+      const date = new Date(Date.now() - (i + 1) * 3_600_000).toUTCString();
+      return `<item><title>${escapeXml(item.title)}</title><link>${item.link}</link><guid>${item.link}</guid><description>${escapeXml(item.text)}</description><pubDate>${date}</pubDate></item>`;
+    })
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Blog exemple</title><link>https://blog.example/</link><description>Un blog</description>${items}</channel></rss>`;
+}
+
+describe('web interface in Chromium', () => {
+  let vigie: RunningVigie;
+  let feed: RunningVigie;
+  let browser: { context: BrowserContext; close(): Promise<void> };
+  let page: Page;
+  let api: VigieClient;
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    [vigie, feed, browser] = await Promise.all([startVigie(), startFeedServer(renderFeed), launchBrowser('fr-FR')]);
+    api = createClient({ baseUrl: vigie.url });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    // Fail fast instead of waiting for Playwright's 30 s default.
+    page.setDefaultTimeout(10_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([vigie?.close(), feed?.close()]);
+  });
+
+  it('opens in French for a French browser and switches to English, remembering the choice', async () => {
+    await page.goto(vigie.url);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+    await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
+    await page.getByRole('link', { name: /Boîte de réception/ }).click();
+    await page.getByText('Bientôt disponible').waitFor();
+    await page.screenshot({ path: '/tmp/vigie-coming-soon-fr.png' });
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Coming soon').waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: /Inbox/ }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  });
+
+  it('adds an RSS source, fetches it now, and its items reach the mention stream as plain text', async () => {
+    await page.goto(`${vigie.url}/#/settings/sources`);
+    await page.getByLabel('Feed URL').fill(feed.url);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const source = page.getByTestId('source').filter({ hasText: feed.url });
+    await source.waitFor();
+    await source.getByRole('button', { name: 'Fetch now' }).click();
+    await source.getByText(/3 items read, 3 new/).waitFor();
+    await page.screenshot({ path: '/tmp/vigie-sources.png', fullPage: true });
+
+    await page.goto(`${vigie.url}/#/mentions`);
+    await page.getByRole('heading', { name: 'Vigie sort sa version 1.0' }).waitFor();
+    await expect.poll(() => page.getByTestId('mention').count()).toBe(3);
+    // The hostile title is shown verbatim as text, no element is created and no script runs.
+    const trap = page.getByTestId('mention').filter({ hasText: 'sur la lanterne' });
+    expect(await trap.locator('h3').textContent()).toBe(XSS_TITLE);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    const link = trap.getByRole('link', { name: /Open/ });
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    await page.screenshot({ path: '/tmp/vigie-mentions.png', fullPage: true });
+    expect(dialogs).toEqual([]);
+  });
+
+  it('filters the stream with the search box', async () => {
+    await page.getByLabel('Search').fill('pommes');
+    await expect.poll(() => page.getByTestId('mention').count()).toBe(1);
+    await page.getByRole('heading', { name: 'Recette de la tarte aux pommes' }).waitFor();
+    await page.getByLabel('Search').fill('');
+    await expect.poll(() => page.getByTestId('mention').count()).toBe(3);
+  });
+
+  it('shows a new mention live at the top, and holds it while paused', async () => {
+    await page.getByText('Live', { exact: true }).waitFor();
+    feedItems.push({ title: 'Nouvelle critique de Vigie', text: 'Vigie, une vigie attentive.', link: 'https://blog.example/critique' });
+    const [source] = await api.sources.list();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await api.sources.fetch(source?.id ?? '');
+    await page.getByRole('button', { name: /1 new mention/ }).click();
+    const first = page.getByTestId('mention').first();
+    await first.getByRole('heading', { name: 'Nouvelle critique de Vigie' }).waitFor();
+    expect(await first.getAttribute('class')).toContain('fresh');
+  });
+
+  it('creates a topic in the query editor: the error points at its column, a valid query shows a preview', async () => {
+    await page.goto(`${vigie.url}/#/settings/topics`);
+    await page.getByRole('button', { name: 'New topic' }).click();
+    await page.getByLabel('Name').fill('Vigie');
+    const editor = page.getByLabel('Listening query');
+    await editor.fill('vigie AND');
+    await page.getByTestId('query-error').getByText('column 7').waitFor();
+    expect(await page.locator('.tok-operator, .tok-error, .tok-error-mark').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Create the topic' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: '/tmp/vigie-query-error.png', fullPage: true });
+
+    await editor.fill('vigie AND prix');
+    const preview = page.getByTestId('query-preview');
+    await preview.getByText(/mentions? in the last 30 days/).waitFor();
+    expect(await preview.locator('mark').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: '/tmp/vigie-query-preview.png', fullPage: true });
+
+    await page.getByRole('button', { name: 'Create the topic' }).click();
+    const topic = page.getByTestId('topic').filter({ hasText: 'vigie AND prix' });
+    await topic.getByRole('heading', { name: 'Vigie' }).waitFor();
+    expect((await api.topics.list()).map((t) => t.name)).toEqual(['Vigie']);
+  });
+
+  it('shows totals on the dashboard and raised no page error', async () => {
+    await page.goto(vigie.url);
+    await expect.poll(() => page.getByTestId('kpi-total').textContent()).toBe('4');
+    await page.screenshot({ path: '/tmp/vigie-dashboard.png', fullPage: true });
+    expect(pageErrors).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+});
