@@ -1,0 +1,37 @@
+/**
+ * The Mastodon connector: hashtag and public timelines of any instance with no credentials,
+ * status search with an account token, backfill by walking timelines back. Streaming events are
+ * parsed here (stream-events.ts); the live transport waits for kit/ (see README.md).
+ */
+import { defineConnector } from '../connector';
+import { backfillStatuses } from './backfill';
+import { mastodonAccountConfig, mastodonSourceConfig, type MastodonAccountConfig, type MastodonSourceConfig } from './config';
+import { pollStatuses } from './poll';
+import { searchStatuses } from './search';
+
+/**
+ * @example
+ * const result = await mastodon.capabilities.poll!.fetch(ctx, { config: { instance: 'https://mastodon.social', hashtag: 'vigie' }, state: {} });
+ */
+export const mastodon = defineConnector<MastodonSourceConfig, MastodonAccountConfig>({
+  id: 'mastodon',
+  name: 'Mastodon',
+  sourceConfig: mastodonSourceConfig,
+  accountConfig: mastodonAccountConfig,
+  capabilities: {
+    poll: { fetch: pollStatuses },
+    search: { search: searchStatuses },
+    backfill: { backfill: backfillStatuses },
+  },
+  // 2 minutes: one request per poll when nothing is new, far below the 300 requests / 5 min an instance allows.
+  defaultPollIntervalSec: 120,
+  describeSource: (config) => {
+    const host = new URL(config.instance).host;
+    if (config.hashtag !== undefined) return `#${config.hashtag} @ ${host}`;
+    if (config.timeline !== undefined) return `${config.timeline === 'local' ? 'local' : 'public'} @ ${host}`;
+    return `“${config.search ?? ''}” @ ${host}`;
+  },
+});
+
+export { benchPages as mastodonBenchPages } from './bench-pages';
+export { createSseParser, toStreamItem, type SseEvent, type StreamItem } from './stream-events';
