@@ -8,7 +8,7 @@
 import { clampText, foldText, resolveLang, tokenize, words, type Token } from '../text';
 import { deobfuscate } from './deobfuscate';
 import { resourcesFor, type LanguageResources } from './language-resources';
-import { lexiconKey, maxEntryWords, type LexiconEntry } from './lexicon';
+import { lexiconKey, maxEntryWords, phraseStartsOf, type LexiconEntry } from './lexicon';
 
 export type AggressivenessLabel = 'none' | 'mild' | 'aggressive' | 'toxic';
 export type ReasonCode =
@@ -65,7 +65,7 @@ const COMPLAINT = /\b(?:encore|toujours pas|pas possible|panne|bug|retard|rembou
 export function detectAggressiveness(text: string, lang?: string): AggressivenessDetection {
   const raw = clampText(text);
   if (raw.length === 0) return { label: 'none', score: 0, reasons: [] };
-  const language = resolveLang(lang, words(raw.slice(0, 500)));
+  const language = resolveLang(lang, () => words(raw.slice(0, 500)));
   const resources = resourcesFor(language);
   const { text: plain, rewritten } = deobfuscate(raw, resources.lexicons);
   const reasons: AggressivenessReason[] = [];
@@ -106,14 +106,17 @@ export function detectAggressiveness(text: string, lang?: string): Aggressivenes
 
 type AddReason = (code: ReasonCode, match: string, weight: number) => void;
 
-function scoreLexicon(tokens: Token[], text: string, resources: LanguageResources, add: AddReason): void {
+function scoreLexicon(tokens: readonly Token[], text: string, resources: LanguageResources, add: AddReason): void {
   const keys = tokens.map((t) => (t.kind === 'word' || t.kind === 'elision' ? lexiconKey(t.text) : ''));
   const longest = Math.max(...resources.lexicons.map(maxEntryWords));
+  const starts = resources.lexicons.map(phraseStartsOf);
   for (let i = 0; i < tokens.length; i++) {
-    if (keys[i] === '') continue;
+    const first = keys[i] ?? '';
+    if (first === '') continue;
     let entry: LexiconEntry | undefined;
     let span = 1;
-    for (let n = Math.min(longest, tokens.length - i); n >= 1 && !entry; n--) {
+    const maxSpan = starts.some((s) => s.has(first)) ? Math.min(longest, tokens.length - i) : 1;
+    for (let n = maxSpan; n >= 1 && !entry; n--) {
       const parts = keys.slice(i, i + n);
       if (parts.some((p) => p === '')) continue;
       const key = parts.join(' ');
@@ -157,7 +160,7 @@ function weigh(entry: LexiconEntry, target: Target): number {
 }
 
 /** Who the word is aimed at, from the few words before it in the same clause. */
-function targetOf(tokens: Token[], keys: string[], index: number, span: number, resources: LanguageResources): Target {
+function targetOf(tokens: readonly Token[], keys: string[], index: number, span: number, resources: LanguageResources): Target {
   let third = false;
   let group = false;
   if (isVocative(tokens, index, span)) return 'direct';
@@ -181,7 +184,7 @@ function targetOf(tokens: Token[], keys: string[], index: number, span: number, 
 }
 
 /** "Dégage, minable." / "Connard, rends-moi…": the insult is said to the reader. */
-function isVocative(tokens: Token[], index: number, span: number): boolean {
+function isVocative(tokens: readonly Token[], index: number, span: number): boolean {
   const before = tokens[index - 1];
   const after = tokens[index + span];
   const opensClause = !before || (before.kind === 'punct' && /[,.!?:]/.test(before.text));
@@ -189,7 +192,7 @@ function isVocative(tokens: Token[], index: number, span: number): boolean {
   return opensClause && closesClause && tokens.length > span + 1;
 }
 
-function isNegated(tokens: Token[], keys: string[], index: number, resources: LanguageResources): boolean {
+function isNegated(tokens: readonly Token[], keys: string[], index: number, resources: LanguageResources): boolean {
   for (let j = index - 1, seen = 0; j >= 0 && seen < 5; j--) {
     const token = tokens[j] as Token;
     if (token.kind === 'punct') {

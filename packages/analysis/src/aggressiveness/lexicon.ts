@@ -59,9 +59,30 @@ export function buildLexicon(source: Partial<Record<LexiconCategory, string>>): 
   return map;
 }
 
-/** The longest entry in words, so lookups know how far ahead to look. */
+const longestEntry = new WeakMap<Lexicon, number>();
+const phraseStarts = new WeakMap<Lexicon, ReadonlySet<string>>();
+
+/**
+ * First words of multi-word entries ("fils" for "fils de pute"): only these need a longer lookup.
+ *
+ * @example
+ * phraseStartsOf(buildLexicon({ insult: 'fils_de_pute:0.6' })).has('fils') // → true
+ */
+export function phraseStartsOf(lexicon: Lexicon): ReadonlySet<string> {
+  let starts = phraseStarts.get(lexicon);
+  if (!starts) {
+    starts = new Set([...lexicon.keys()].filter((k) => / |-/.test(k)).map((k) => k.split(/ |-/)[0] ?? ''));
+    phraseStarts.set(lexicon, starts);
+  }
+  return starts;
+}
+
+/** The longest entry in words, so lookups know how far ahead to look (computed once per lexicon). */
 export function maxEntryWords(lexicon: Lexicon): number {
+  const known = longestEntry.get(lexicon);
+  if (known !== undefined) return known;
   let max = 1;
   for (const key of lexicon.keys()) max = Math.max(max, key.split(' ').length);
+  longestEntry.set(lexicon, max);
   return max;
 }

@@ -49,7 +49,7 @@ export function detectQuestion(text: string, lang?: string): QuestionDetection {
   const clean = clampText(text);
   let sentences = splitSentences(clean);
   if (sentences.length > MAX_SENTENCES) sentences = [...sentences.slice(0, MAX_SENTENCES / 2), ...sentences.slice(-MAX_SENTENCES / 2)];
-  const language = resolveLang(lang, words(sentences.slice(0, 3).join(' ')));
+  const language = resolveLang(lang, () => words(sentences.slice(0, 3).join(' ')));
   const cueSets = language === 'fr' ? [FRENCH_CUES] : language === 'en' ? [ENGLISH_CUES] : [FRENCH_CUES, ENGLISH_CUES];
 
   let best = 0;

@@ -15,12 +15,16 @@ const LIGATURE_PATTERN = /[œæß’ʼ‘]/g;
  */
 export function foldText(text: string): string {
   const lower = text.toLowerCase();
-  // eslint-disable-next-line no-control-regex -- fast path: pure ASCII needs no normalisation
-  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
+  if (isAscii(lower)) return lower;
   return lower
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
     .replace(LIGATURE_PATTERN, (c) => LIGATURES[c] ?? c);
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 /**

@@ -26,13 +26,14 @@ export function guessLang(folded: readonly string[]): 'fr' | 'en' | 'unknown' {
 }
 
 /**
- * The language an analyzer should use: the declared one when it is fr/en, else the guess.
+ * The language an analyzer should use: the declared one when it is fr/en, else the guess
+ * (`folded` may be a function, so that words are only computed when needed).
  *
  * @example
  * resolveLang('fr-CA', []) // → 'fr'
  */
-export function resolveLang(declared: string | undefined, folded: readonly string[]): 'fr' | 'en' | 'unknown' {
-  const primary = declared?.toLowerCase().split(/[-_]/)[0];
+export function resolveLang(declared: string | undefined, folded: readonly string[] | (() => readonly string[])): 'fr' | 'en' | 'unknown' {
+  const primary = typeof declared === 'string' ? declared.toLowerCase().split(/[-_]/)[0] : undefined;
   if (primary === 'fr' || primary === 'en') return primary;
-  return guessLang(folded);
+  return guessLang(typeof folded === 'function' ? folded() : folded);
 }

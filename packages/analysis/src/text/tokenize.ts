@@ -22,37 +22,45 @@ export interface Token {
 
 const TOKEN_PATTERN = new RegExp(
   [
-    String.raw`(?<url>(?:https?:\/\/|www\.)[^\s<>"'()\[\]{}]+[^\s<>"'()\[\]{}.,;:!?])`,
-    String.raw`(?<email>[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})`,
-    String.raw`(?<mention>@[\p{L}\p{N}_]+(?:[.@][\p{L}\p{N}_-]+)*)`,
-    String.raw`(?<hashtag>#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)`,
-    String.raw`(?<number>\p{N}+(?:[.,:]\p{N}+)*(?:\s?%|€|\$|k\b)?)`,
-    String.raw`(?<word>[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*['’]?)`,
-    String.raw`(?<emoji>\p{Extended_Pictographic}(?:\uFE0F|\p{EMod}|\u200D\p{Extended_Pictographic})*|\p{RI}\p{RI})`,
-    String.raw`(?<punct>[?!]+|\.{2,}|[.…,;:«»"“”()\-–—/*]|[^\s\p{L}\p{N}])`,
+    String.raw`((?:https?:\/\/|www\.)[^\s<>"'()\[\]{}]+[^\s<>"'()\[\]{}.,;:!?])`,
+    String.raw`([\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})`,
+    String.raw`(@[\p{L}\p{N}_]+(?:[.@][\p{L}\p{N}_-]+)*)`,
+    String.raw`(#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)`,
+    String.raw`(\p{N}+(?:[.,:]\p{N}+)*(?:\s?%|€|\$|k\b)?)`,
+    String.raw`([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*['’]?)`,
+    String.raw`(\p{Extended_Pictographic}(?:\uFE0F|\p{EMod}|\u200D\p{Extended_Pictographic})*|\p{RI}\p{RI})`,
+    String.raw`([?!]+|\.{2,}|[.…,;:«»"“”()\-–—/*]|[^\s\p{L}\p{N}])`,
   ].join('|'),
   'gu',
 );
+/** The kind of each capture group of TOKEN_PATTERN, in order. */
+const GROUP_KINDS: readonly TokenKind[] = ['url', 'email', 'mention', 'hashtag', 'number', 'word', 'emoji', 'punct'];
 
 /** Elided French articles and pronouns that are written glued to the next word. */
 const ELISION = /^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’](?=[\p{L}])/iu;
 
+let lastText = '';
+let lastTokens: readonly Token[] = [];
+
 /**
  * Splits a text into tokens. Never throws; non-text input yields no tokens.
+ * The last result is memoised: the analyzers of one post all tokenise the same text in a row.
  *
  * @example
  * tokenize("T'es où ? https://x.fr #Vigie").map((t) => t.kind)
  * // → ['elision', 'word', 'punct', 'url', 'hashtag']
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string): readonly Token[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  if (text === lastText) return lastTokens;
   const tokens: Token[] = [];
-  if (typeof text !== 'string' || text.length === 0) return tokens;
   TOKEN_PATTERN.lastIndex = 0;
-  for (const match of text.matchAll(TOKEN_PATTERN)) {
-    const groups = match.groups ?? {};
-    const kind = (Object.keys(groups).find((k) => groups[k] !== undefined) ?? 'punct') as TokenKind;
+  for (let match = TOKEN_PATTERN.exec(text); match !== null; match = TOKEN_PATTERN.exec(text)) {
+    let group = 1;
+    while (group < match.length && match[group] === undefined) group++;
+    const kind = GROUP_KINDS[group - 1] ?? 'punct';
     const value = match[0];
-    const start = match.index ?? 0;
+    const start = match.index;
     if (kind === 'word') {
       const elision = ELISION.exec(value);
       if (elision && !/^aujourd/i.test(value)) {
@@ -66,7 +74,10 @@ export function tokenize(text: string): Token[] {
     }
     tokens.push({ text: value, norm: foldText(value), kind, start, end: start + value.length });
   }
-  return tokens;
+  for (const token of tokens) Object.freeze(token);
+  lastText = text;
+  lastTokens = Object.freeze(tokens);
+  return lastTokens;
 }
 
 function pushWord(tokens: Token[], value: string, start: number): void {
