@@ -4,9 +4,10 @@
  */
 import type { ConnectorId } from '@vigie/core';
 import type { AnyConnector } from './connector';
+import { mastodon } from './mastodon';
 import { rss } from './rss';
 
-const CONNECTORS: readonly AnyConnector[] = [rss as AnyConnector];
+const CONNECTORS: readonly AnyConnector[] = [rss as AnyConnector, mastodon as AnyConnector];
 
 /**
  * @example
