@@ -1,0 +1,3 @@
+/** Readability (Kandel–Moles for French, Flesch for English) and jargon detection. */
+export * from './readability';
+export * from './jargon';
