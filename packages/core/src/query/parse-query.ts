@@ -148,6 +148,10 @@ class QueryParser {
 
   private unexpected(token: LexedToken): AppError {
     const shown = this.text.slice(token.start, Math.min(token.end, token.start + 20));
+    if (token.type === 'operator' && token.name === 'NOT') {
+      return querySyntaxError('near_operand', token.start, token.end - token.start,
+        'NOT cannot be used inside NEAR', 'NOT ne peut pas s’employer dans NEAR');
+    }
     if (token.type === 'operator' || token.type === 'near') {
       return querySyntaxError('missing_left', token.start, token.end - token.start,
         `${shown} must follow a term`, `${shown} doit suivre un terme`);
