@@ -33,6 +33,8 @@ export function ensureWebBuilt(): void {
   execFileSync(process.execPath, [join(webRoot, '../../node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: webRoot,
     stdio: 'inherit',
+    // vitest sets NODE_ENV=test, which would bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 

@@ -48,6 +48,10 @@ describe('web interface in Chromium', () => {
       void dialog.dismiss();
     });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // A Content-Security-Policy violation only shows in the console: count it as a page error.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) pageErrors.push(message.text());
+    });
     // Fail fast instead of waiting for Playwright's 30 s default.
     page.setDefaultTimeout(10_000);
   });

@@ -29,7 +29,11 @@ export function Shell({ area, children }: { area: AreaId; children: ReactNode })
                 >
                   <NavIcon area={item.id} />
                   <span>{t(`nav.${item.id}`)}</span>
-                  {!item.ready && <span className="nav-soon">{t('nav.soon')}</span>}
+                  {!item.ready && (
+                    <span className="nav-soon" title={t('nav.soon')}>
+                      <span className="visually-hidden">({t('nav.soon')})</span>
+                    </span>
+                  )}
                 </a>
               </li>
             ))}
