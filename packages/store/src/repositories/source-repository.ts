@@ -105,7 +105,8 @@ export function createSourceRepository(db: Kysely<Database>, dialect: StoreDiale
         created_at: now,
       };
       await db.insertInto('sources').values(row).execute();
-      return toSource(row);
+      // Read back: JSON columns come back parsed the way each driver does it.
+      return (await repository.get(workspaceId, row.id)) as Source;
     },
 
     async get(workspaceId, id) {
