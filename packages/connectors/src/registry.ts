@@ -4,10 +4,11 @@
  */
 import type { ConnectorId } from '@vigie/core';
 import type { AnyConnector } from './connector';
+import { hackernews } from './hackernews';
 import { mastodon } from './mastodon';
 import { rss } from './rss';
 
-const CONNECTORS: readonly AnyConnector[] = [rss as AnyConnector, mastodon as AnyConnector];
+const CONNECTORS: readonly AnyConnector[] = [rss as AnyConnector, mastodon as AnyConnector, hackernews as AnyConnector];
 
 /**
  * @example
