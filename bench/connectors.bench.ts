@@ -15,12 +15,14 @@ interface BenchPage {
   baseline?: { name: string; run(payload: unknown): unknown };
 }
 
-/** Short measurement windows: the machine is shared, and ratios only need the same conditions for both sides. */
-const WINDOW_MS = 250;
+/**
+ * Short alternating rounds, median kept: the machine is shared, so both sides are measured under
+ * the same load, and one noisy round does not decide the ratio.
+ */
+const ROUNDS = 5;
+const WINDOW_MS = 80;
 
-function rate(work: () => number): number {
-  // Warm-up so both sides are measured with compiled code.
-  for (let i = 0; i < 20; i += 1) work();
+function rateOnce(work: () => number): number {
   let items = 0;
   const started = performance.now();
   let elapsed = 0;
@@ -29,6 +31,26 @@ function rate(work: () => number): number {
     elapsed = performance.now() - started;
   }
   return (items / elapsed) * 1000;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Items per second of `subject` and `baseline`, measured in alternating rounds after a warm-up. */
+function compare(subject: () => number, baseline: () => number): { subject: number; baseline: number } {
+  for (let i = 0; i < 20; i += 1) {
+    subject();
+    baseline();
+  }
+  const subjects: number[] = [];
+  const baselines: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    baselines.push(rateOnce(baseline));
+    subjects.push(rateOnce(subject));
+  }
+  return { subject: median(subjects), baseline: median(baselines) };
 }
 
 async function pagesOf(id: string): Promise<BenchPage[]> {
@@ -46,17 +68,19 @@ export async function run(): Promise<BenchResult[]> {
     const counts = pages.map((page) => page.normalise(page.payload).length);
     const total = counts.reduce((a, b) => a + b, 0);
     if (total === 0) continue;
-    const normalised = rate(() => {
-      let n = 0;
-      for (const page of pages) n += page.normalise(page.payload).length;
-      return n;
-    });
     const serialised = pages.map((page) => JSON.stringify(page.payload));
     const baselineName = pages[0]?.baseline?.name ?? 'JSON.parse alone';
-    const baseline = rate(() => {
-      pages.forEach((page, i) => (page.baseline ? page.baseline.run(page.payload) : JSON.parse(serialised[i] ?? 'null')));
-      return total;
-    });
+    const { subject: normalised, baseline } = compare(
+      () => {
+        let n = 0;
+        for (const page of pages) n += page.normalise(page.payload).length;
+        return n;
+      },
+      () => {
+        pages.forEach((page, i) => (page.baseline ? page.baseline.run(page.payload) : JSON.parse(serialised[i] ?? 'null')));
+        return total;
+      },
+    );
     results.push({ name: `${connector.id}: baseline, ${baselineName} (${pages.length} pages, ${total} items)`, value: baseline, unit: 'items/s' });
     results.push({
       name: `${connector.id}: normalise payload → MentionInput`,
