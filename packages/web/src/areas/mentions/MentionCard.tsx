@@ -1,7 +1,8 @@
-import type { MentionView } from '@vigie/client';
+import type { MentionView, Topic } from '@vigie/client';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatRelativeTime } from '../../format/relative-time';
 import { excerpt } from '../../format/split-ranges';
+import { ColorDot } from '../../ui/ColorDot';
 import { SentimentBadge } from '../../ui/SentimentBadge';
 
 const MAX_TEXT = 320;
@@ -10,7 +11,7 @@ const MAX_TEXT = 320;
  * One mention. Content from the network is untrusted: title and text are rendered as React text
  * nodes (escaped), never as HTML; the link out opens a new tab without giving it our window.
  */
-export function MentionCard({ mention, fresh }: { mention: MentionView; fresh?: boolean }) {
+export function MentionCard({ mention, fresh, topics }: { mention: MentionView; fresh?: boolean; topics?: ReadonlyMap<string, Topic> }) {
   const { t, i18n } = useTranslation();
   const lang = mention.analysis.lang?.value ?? mention.lang;
   const langName = lang && lang !== 'unknown' ? new Intl.DisplayNames([i18n.language], { type: 'language' }).of(lang) : undefined;
@@ -33,6 +34,15 @@ export function MentionCard({ mention, fresh }: { mention: MentionView; fresh?: 
       <p className="mention-text">{excerpt(mention.text, MAX_TEXT).text}</p>
       <footer className="mention-footer">
         <SentimentBadge label={mention.analysis.sentiment?.label} />
+        {mention.topicIds.map((id) => {
+          const topic = topics?.get(id);
+          return topic ? (
+            <span key={id} className="badge topic-chip">
+              <ColorDot color={topic.color} />
+              {topic.name}
+            </span>
+          ) : null;
+        })}
         {langName && <span className="badge lang">{langName}</span>}
         {mention.url && (
           <a className="link-out" href={mention.url} target="_blank" rel="noopener noreferrer nofollow">

@@ -21,6 +21,7 @@ export function MentionsPage() {
   const filterKey = JSON.stringify(filter);
   const topics = useLoad(() => api.topics.list(), 'topics');
   const connectors = useLoad(() => api.connectors.list(), 'connectors');
+  const topicsById = useMemo(() => new Map((topics.data ?? []).map((topic) => [topic.id, topic])), [topics.data]);
 
   const [items, setItems] = useState<MentionView[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -91,7 +92,7 @@ export function MentionsPage() {
       <ErrorNote error={error} />
       <div className="mention-list" aria-busy={loading}>
         {items.map((m) => (
-          <MentionCard key={m.id} mention={m} fresh={live.fresh.has(m.id)} />
+          <MentionCard key={m.id} mention={m} fresh={live.fresh.has(m.id)} topics={topicsById} />
         ))}
       </div>
       {!loading && items.length === 0 && error === undefined && (

@@ -1,9 +1,9 @@
-import type { QueryToken, QueryTokenType } from '@vigie/client';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitRanges } from '../../format/split-ranges';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { QueryPreviewPanel } from './QueryPreviewPanel';
+import { queryMarks } from './query-marks';
 import type { QueryCheck } from './use-query-check';
 
 interface Props {
@@ -12,27 +12,6 @@ interface Props {
   value: string;
   onChange: (value: string) => void;
   check: QueryCheck;
-}
-
-type Mark = QueryTokenType | 'error-mark';
-
-/** Tokens to colour: the server's, plus the span the syntax error points at. */
-function marksFor(check: QueryCheck, text: string): { start: number; end: number; kind: Mark }[] {
-  if (check.text !== text || check.validation === undefined) return [];
-  const marks: { start: number; end: number; kind: Mark }[] = check.validation.tokens
-    .filter((t: QueryToken) => t.type !== 'space')
-    .map((t) => ({ start: t.start, end: t.end, kind: t.type }));
-  const column = check.validation.error?.column;
-  if (column !== undefined) {
-    const start = Math.min(column - 1, Math.max(0, text.length - 1));
-    // Without a length from the server, underline the whole token the column falls in.
-    const within = check.validation.tokens.find((t) => t.type !== 'space' && t.start <= start && start < t.end);
-    const length = check.validation.error?.length ?? (within ? within.end - start : 1);
-    const overlapping = marks.filter((m) => m.end > start && m.start < start + length);
-    for (const m of overlapping) marks.splice(marks.indexOf(m), 1);
-    marks.push({ start, end: start + length, kind: 'error-mark' });
-  }
-  return marks;
 }
 
 /**
@@ -57,7 +36,7 @@ export function QueryEditor({ id, label, value, onChange, check }: Props) {
       </label>
       <div className={error ? 'qe-box invalid' : 'qe-box'}>
         <pre className="qe-highlight" aria-hidden="true" ref={overlay}>
-          {splitRanges(value, marksFor(check, value)).map((s) =>
+          {splitRanges(value, check.text === value ? queryMarks(value, check.validation) : []).map((s) =>
             s.kind === null ? s.text : (
               <span key={s.start} className={`tok tok-${s.kind}`}>
                 {s.text}

@@ -2,18 +2,10 @@ import type { Query, Topic, TopicInput } from '@vigie/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
+import { ColorDot } from '../../ui/ColorDot';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { QueryDraftForm } from './QueryDraftForm';
 import { TopicForm } from './TopicForm';
-
-/** A colour dot drawn in SVG: the colour is an attribute, not an inline style (strict CSP). */
-export function ColorDot({ color }: { color?: string }) {
-  return (
-    <svg className="color-dot" viewBox="0 0 10 10" aria-hidden="true">
-      <circle cx="5" cy="5" r="5" fill={color ?? '#8a96a8'} />
-    </svg>
-  );
-}
 
 /** One topic with its queries: edit, delete, add/edit/enable/delete queries. */
 export function TopicCard({ topic, onChanged }: { topic: Topic; onChanged: () => void }) {
