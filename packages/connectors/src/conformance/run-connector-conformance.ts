@@ -6,6 +6,7 @@
  */
 import { checkMentionInput, type MentionInput, type SourceState } from '@vigie/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { AnyConnector, ConnectorContext, PollResult } from '../connector';
 import { ConnectorError } from '../connector-error';
 import { createHttpClient, type HttpClient } from '../kit/http-client';
@@ -121,6 +122,9 @@ export function runConnectorConformance(options: ConformanceOptions): void {
       expect(Object.keys(connector.capabilities).length).toBeGreaterThan(0);
       expect(connector.defaultPollIntervalSec).toBeGreaterThan(0);
       expect(connector.describeSource(connector.sourceConfig.parse(options.source(server).config))).not.toBe('');
+      // The settings form is rendered from this schema: it must convert.
+      expect(z.toJSONSchema(connector.sourceConfig, { io: 'input' })).toMatchObject({ type: 'object' });
+      if (connector.accountConfig !== undefined) expect(z.toJSONSchema(connector.accountConfig, { io: 'input' })).toMatchObject({ type: 'object' });
     });
 
     it('normalises a happy page into usable mentions', async () => {
