@@ -47,11 +47,12 @@ export async function pollStatuses(ctx: ConnectorContext, source: SourceInput<Ma
   const received: ReceivedStatus[] = [];
   const skipped: SkippedItem[] = [];
   for (let page = 0; url !== undefined && page < MAX_PAGES_PER_POLL; page += 1) {
-    const res: MastodonResponse = await getMastodon(ctx, url, config.token);
-    const read = isSearch ? readSearchStatuses(res.json, url) : readStatuses(res.json, url);
+    const pageUrl: string = url;
+    const res: MastodonResponse = await getMastodon(ctx, pageUrl, config.token);
+    const read: { statuses: ReceivedStatus[]; skipped: SkippedItem[] } = isSearch ? readSearchStatuses(res.json, pageUrl) : readStatuses(res.json, pageUrl);
     received.push(...read.statuses);
     skipped.push(...read.skipped);
-    const pageLength = read.statuses.length + read.skipped.length;
+    const pageLength: number = read.statuses.length + read.skipped.length;
     // The first poll takes the newest page only (older ones are backfill's job); later polls catch up page by page.
     const behind: boolean = !isSearch && previous.newestId !== undefined && pageLength >= PAGE_SIZE;
     if (behind && res.rateRemaining !== undefined && res.rateRemaining < RATE_RESERVE) {

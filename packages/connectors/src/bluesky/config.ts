@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** The public, unauthenticated AppView: https://docs.bsky.app/docs/advanced-guides/api-directory */
+export const PUBLIC_APPVIEW = 'https://public.api.bsky.app';
+
+/** A handle (`alice.bsky.social`, a domain) or a DID (`did:plc:…`, `did:web:…`). */
+const ACTOR = /^(?:did:(?:plc|web):[a-zA-Z0-9._:%-]{1,2048}|(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)$/;
+
+/**
+ * Settings of one Bluesky source: exactly one of `search` or `author`. No credentials: both read
+ * the public AppView.
+ *
+ * @example
+ * blueskySourceConfig.parse({ search: 'vigie lang:fr' });
+ * blueskySourceConfig.parse({ author: 'vigie.bsky.social' });
+ */
+export const blueskySourceConfig = z
+  .object({
+    /** Post search (`app.bsky.feed.searchPosts`); Lucene-like syntax, e.g. `vigie lang:fr`, `from:alice.bsky.social`. */
+    search: z.string().trim().min(1).max(300).optional().describe('Search / Recherche'),
+    /** One account's posts, replies and reposts (`app.bsky.feed.getAuthorFeed`): a handle without `@`, or a DID. */
+    author: z
+      .string()
+      .trim()
+      .transform((value) => value.replace(/^@/, ''))
+      .pipe(z.string().max(253).regex(ACTOR, 'expected a handle such as alice.bsky.social or a DID / un identifiant comme alice.bsky.social ou un DID'))
+      .optional()
+      .describe('Author (handle or DID) / Auteur (identifiant ou DID)'),
+    /**
+     * AppView base URL. Leave empty for the public AppView; set it for a self-hosted AppView or,
+     * in tests, a local fixture server.
+     */
+    baseUrl: z
+      .url({ protocol: /^https?$/, error: 'expected an http or https URL / une URL http ou https' })
+      .max(512)
+      .optional()
+      .describe('AppView URL (advanced) / URL de l’AppView (avancé)'),
+  })
+  .superRefine((config, ctx) => {
+    if ((config.search === undefined) === (config.author === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['search'], message: 'choose exactly one of search or author / choisissez soit une recherche, soit un auteur' });
+    }
+  });
+
+export type BlueskySourceConfig = z.infer<typeof blueskySourceConfig>;
+
+/**
+ * Memory between polls: the newest `indexedAt` emitted (the next search's `since`, with an
+ * overlap) and `[uri, cid]` pairs of recent posts (bounded), so a restart neither loses nor repeats.
+ */
+export const blueskySourceState = z.object({
+  newestAt: z.string().optional(),
+  seen: z.array(z.tuple([z.string(), z.string()])).optional(),
+});
+
+export type BlueskySourceState = z.infer<typeof blueskySourceState>;
+
+/** The AppView to call for a source. */
+export function appViewOf(config: { baseUrl?: string }): string {
+  return (config.baseUrl ?? PUBLIC_APPVIEW).replace(/\/+$/, '');
+}

@@ -1,0 +1,32 @@
+/**
+ * The Bluesky connector: post search and author feeds through the public AppView, with no
+ * account; backfill by paging back. The Jetstream firehose is parsed and filtered here
+ * (stream-events.ts); the WebSocket transport waits for kit/ (see README.md).
+ */
+import { defineConnector } from '../connector';
+import { backfillPosts } from './backfill';
+import { blueskySourceConfig, type BlueskySourceConfig } from './config';
+import { pollPosts } from './poll';
+import { createSearchPosts } from './search';
+
+/**
+ * @example
+ * const result = await bluesky.capabilities.poll!.fetch(ctx, { config: { search: 'vigie' }, state: {} });
+ */
+export const bluesky = defineConnector<BlueskySourceConfig>({
+  id: 'bluesky',
+  name: 'Bluesky',
+  sourceConfig: blueskySourceConfig,
+  capabilities: {
+    poll: { fetch: pollPosts },
+    search: { search: createSearchPosts() },
+    backfill: { backfill: backfillPosts },
+  },
+  // 2 minutes: a search poll is one request when little is new, far below the AppView's 3,000 requests / 5 min per IP.
+  defaultPollIntervalSec: 120,
+  describeSource: (config) => (config.search !== undefined ? `“${config.search}”` : `@${config.author ?? ''}`),
+});
+
+export { benchPages as blueskyBenchPages } from './bench-pages';
+export { createSearchPosts } from './search';
+export { createTermFilter, DEFAULT_JETSTREAM, jetstreamUrl, parseJetstreamEvent, type JetstreamItem } from './stream-events';
