@@ -104,6 +104,10 @@ describe('createHttpClient', () => {
     expect(res.body.toString()).toBe('missing');
   });
 
+  it('refuses a malformed URL as invalid_request', async () => {
+    expect((await failure(http.get('not a url'))).code).toBe('invalid_request');
+  });
+
   it('reports a refused connection as upstream_unavailable', async () => {
     const error = await failure(http.get('http://127.0.0.1:1/'));
     expect(error.code).toBe('upstream_unavailable');

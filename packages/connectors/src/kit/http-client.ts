@@ -148,6 +148,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   });
 
   async function send(method: 'GET' | 'POST', startUrl: string, body: string | Buffer | undefined, requestOptions: HttpRequestOptions): Promise<HttpResponse> {
+    if (!URL.canParse(startUrl)) throw new ConnectorError('invalid_request', `"${startUrl}" is not a valid URL`);
     const timer = new AbortController();
     const timeout = setTimeout(() => timer.abort(), timeoutMs);
     const signal = requestOptions.signal === undefined ? timer.signal : AbortSignal.any([requestOptions.signal, timer.signal]);
