@@ -51,7 +51,7 @@ export interface BuildSpec {
   extraSlots?: Slots;
 }
 
-export const BOOKS: Record<DemoLang, TemplateBook> = { fr: TEMPLATES_FR, en: TEMPLATES_EN };
+const BOOKS: Record<DemoLang, TemplateBook> = { fr: TEMPLATES_FR, en: TEMPLATES_EN };
 
 const ARTICLE_CATEGORIES: readonly TemplateCategory[] = ['article', 'crisis_article', 'buzz_article'];
 const REPLY_CATEGORIES: readonly TemplateCategory[] = ['reply', 'official_reply'];

@@ -29,6 +29,7 @@ export interface ParisParts {
   weekday: number;
 }
 
+/** @example parisParts(Date.parse('2026-07-01T12:00:00Z')).hour; // 14 (summer time) */
 export function parisParts(ms: number): ParisParts {
   const parts: Record<string, string> = {};
   for (const part of formatter.formatToParts(new Date(ms))) parts[part.type] = part.value;
@@ -62,7 +63,12 @@ export function parisWallTime(ms: number, daysAgo: number, hour: number, minute:
   return wall - parisOffsetMs(guess);
 }
 
-/** Start of the UTC hour: the demo is the same for every `now` within one hour. */
+/**
+ * Start of the UTC hour: the demo is the same for every `now` within one hour.
+ *
+ * @example
+ * new Date(floorToHour(Date.parse('2026-11-26T04:59:59Z'))).toISOString(); // '2026-11-26T04:00:00.000Z'
+ */
 export function floorToHour(ms: number): number {
   return Math.floor(ms / HOUR_MS) * HOUR_MS;
 }

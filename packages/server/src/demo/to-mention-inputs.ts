@@ -105,6 +105,7 @@ export interface ThreadMemory {
   recentByConnector: Map<string, Placed[]>;
 }
 
+/** @example const memory = createThreadMemory(); toMentionInputs(batch1, idOf, memory); toMentionInputs(batch2, idOf, memory); */
 export function createThreadMemory(): ThreadMemory {
   return { placed: new Map(), recentByConnector: new Map() };
 }
