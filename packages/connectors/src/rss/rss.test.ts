@@ -223,6 +223,24 @@ describe('rss hostile and broken input', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'not_found', message: `HTTP 404 from ${server.url('/nothing-here')}: the resource does not exist` } });
   });
 
+  it('keeps other sources running when some fail, each with a readable reason', async () => {
+    const small = createHttpClient({ allowPrivate: true, timeoutMs: 300, maxBodyBytes: 64 * 1024 });
+    server.route('/huge', { status: 200, headers: { 'content-type': 'application/rss+xml' }, streamBytes: 1024 * 1024 });
+    server.route('/hang', { status: 200, body: '', delayMs: 1_000 });
+    const paths = ['/wordpress', '/nothing-here', '/huge', '/hang', '/invalid', '/html', '/atom'];
+    const outcomes = await Promise.all(paths.map((path) => runPoll(rss, { ...ctx(), http: small }, { config: { url: server.url(path) }, state: {} })));
+    await small.close();
+    expect(outcomes.map((o) => (o.ok ? `ok ${o.result.mentions.length}` : o.error.code))).toEqual([
+      'ok 3',
+      'not_found',
+      'too_large',
+      'timeout',
+      'invalid_payload',
+      'invalid_payload',
+      'ok 2',
+    ]);
+  });
+
   it('refuses invalid settings through runPoll', async () => {
     const outcome = await runPoll(rss, ctx(), { config: { url: 'ftp://x.example/feed' }, state: {} });
     expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
