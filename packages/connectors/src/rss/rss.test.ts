@@ -81,6 +81,8 @@ beforeAll(async () => {
     '/invalid': served('invalid.xml', 'application/xml'),
     '/html': served('html-page.html', 'text/html; charset=utf-8'),
     '/control': served('control-chars.xml', 'application/xml'),
+    '/laughs': served('entity-expansion.xml', 'application/xml'),
+    '/xxe': served('external-entity.xml', 'application/xml'),
     '/conditional': (request) =>
       request.headers['if-none-match'] === '"v1"'
         ? { status: 304, headers: { etag: '"v1"' } }
@@ -210,6 +212,19 @@ describe('rss hostile and broken input', () => {
     const error = await pollError('/html');
     expect(error.code).toBe('invalid_payload');
     expect(error.message).toContain('returned an HTML page, not a feed');
+  });
+
+  it('does not expand nested entities (billion laughs)', async () => {
+    const [item] = (await pollPath('/laughs')).mentions;
+    expect(item?.title?.length ?? 0).toBeLessThan(100);
+  });
+
+  it('never reads external entities (XXE)', async () => {
+    const outcome = await pollPath('/xxe').then(
+      (result) => result.mentions.map((m) => m.text).join(''),
+      (error: unknown) => (error as ConnectorError).code,
+    );
+    expect(outcome).not.toContain('root:');
   });
 
   it('strips control characters, dates an undated item at fetch time, skips an empty one', async () => {
