@@ -14,3 +14,5 @@ export * from './ingest/query-index';
 export * from './ingest/source-schedule';
 export * from './ingest/ingest-pipeline';
 export * from './query';
+export * from './topics/topic-service';
+export * from './topics/history-search';

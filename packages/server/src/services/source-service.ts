@@ -95,13 +95,13 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
     async importOpml(workspaceId: string, xml: string) {
       const { feeds, errors } = parseOpml(xml);
       const created: Source[] = [];
-      const problems = errors.map((e) => ({ line: e.line, message: e.message }));
+      const problems: { line?: number; message: string }[] = errors.map((e) => ({ line: e.line, message: e.message }));
       for (const feed of feeds) {
         try {
           created.push(await this.create(workspaceId, { connector: 'rss', url: feed.url, name: feed.title }));
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
-          problems.push({ line: feed.line, message: `${feed.url}: ${error.message}` });
+          problems.push({ line: undefined, message: `${feed.url}: ${error.message}` });
         }
       }
       return { created, errors: problems };
