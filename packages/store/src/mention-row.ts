@@ -4,6 +4,21 @@ import { toIso } from './iso-time';
 import type { MentionTable } from './schema';
 import type { StoreDialect } from './store-dialect';
 
+// Every column but the internal `seq`, listed once: the compiler checks it stays complete.
+const COLUMNS: Record<Exclude<keyof MentionTable, 'seq'>, true> = {
+  id: true, workspace_id: true, source_id: true, connector: true, external_id: true, url: true,
+  author_handle: true, author_name: true, author_followers: true, author_url: true, author_avatar_url: true,
+  title: true, text: true, html: true, lang: true, lang_resolved: true, sentiment: true,
+  published_at: true, fetched_at: true, engagement: true, reply_to_external_id: true,
+  thread_external_id: true, country: true, kind: true, raw: true, analysis: true,
+};
+
+/** The columns a mention is written and read with (PostgreSQL's search_vector is never read). */
+export const MENTION_COLUMNS = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
+
+/** A mention row as written: every column present, in MENTION_COLUMNS order. */
+export type MentionWriteRow = { [K in keyof typeof COLUMNS]-?: Exclude<Insertable<MentionTable>[K], undefined> };
+
 /** A mention row as read back: every column but the internal `seq`. */
 export type MentionRow = Omit<Selectable<MentionTable>, 'seq'>;
 
@@ -23,7 +38,8 @@ export function toMentionRow(
   input: NewMention,
   ids: { id: string; workspaceId: string; sourceId: string | null; fetchedAt: string; publishedAt: string },
   dialect: StoreDialect,
-): Insertable<MentionTable> {
+): MentionWriteRow {
+  // Keys in MENTION_COLUMNS order: the batched upsert flattens rows in that order.
   return {
     id: ids.id,
     workspace_id: ids.workspaceId,

@@ -1,30 +1,29 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { AppError, type Mention, type NewMention, type UpsertResult } from '@vigie/core';
 import { createId } from './create-id';
 import { parseIsoTime } from './iso-time';
 import { insertMatches, loadMatchResolver, type ResolvedMatches } from './mention-matches';
-import { toMentionRow } from './mention-row';
-import type { Database, MentionMatchTable, MentionTable } from './schema';
+import { MENTION_COLUMNS, toMentionRow, type MentionWriteRow } from './mention-row';
+import { compileMentionUpsert } from './mention-upsert-statement';
+import type { Database, MentionMatchTable } from './schema';
 import type { StoreDialect } from './store-dialect';
 
 // Rows per multi-row INSERT. Bigger statements cost more to build than they save past a few
 // hundred rows (measured with bench/ingest.bench.ts); the dialect's parameter limit caps it too.
 const MAX_ROWS_PER_STATEMENT = 500;
-const MENTION_COLUMNS = 26;
 
 interface Pending {
   input: NewMention;
-  row: Insertable<MentionTable>;
+  row: MentionWriteRow;
   matches: ResolvedMatches;
 }
 
 const identity = (connector: string, externalId: string) => `${connector}\u0000${externalId}`;
 
 /**
- * Stores a batch in one transaction. `INSERT … ON CONFLICT (workspace_id, connector,
- * external_id) DO UPDATE … RETURNING id` tells new rows from refreshed ones on both databases
- * without a prior read: a row is new exactly when the returned id is the one we generated.
- * Refreshed rows get the new text, engagement and analysis, and their matches are replaced.
+ * Stores a batch in one transaction, in multi-row upserts (see mention-upsert-statement.ts) that
+ * tell new rows from refreshed ones without a prior read. Refreshed rows get the new text,
+ * engagement and analysis, and their matches are replaced.
  *
  * @example
  * const { inserted, updated } = await upsertMentions(db, dialect, workspaceId, batch);
@@ -64,34 +63,14 @@ export async function upsertMentions(
     index += 1;
   }
 
-  const rowsPerStatement = Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(dialect.maxParameters / MENTION_COLUMNS));
+  const rowsPerStatement = Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(dialect.maxParameters / MENTION_COLUMNS.length));
   const all = [...pending.values()];
   return db.transaction().execute(async (trx) => {
     const inserted: Mention[] = [];
     let updated = 0;
     for (let start = 0; start < all.length; start += rowsPerStatement) {
       const chunk = all.slice(start, start + rowsPerStatement);
-      const returned = await trx
-        .insertInto('mentions')
-        .values(chunk.map((item) => item.row))
-        .onConflict((conflict) =>
-          conflict.columns(['workspace_id', 'connector', 'external_id']).doUpdateSet((eb) => ({
-            url: eb.ref('excluded.url'),
-            title: eb.ref('excluded.title'),
-            text: eb.ref('excluded.text'),
-            html: eb.ref('excluded.html'),
-            author_name: eb.ref('excluded.author_name'),
-            author_followers: eb.ref('excluded.author_followers'),
-            author_avatar_url: eb.ref('excluded.author_avatar_url'),
-            engagement: eb.ref('excluded.engagement'),
-            raw: eb.ref('excluded.raw'),
-            analysis: eb.ref('excluded.analysis'),
-            lang_resolved: eb.ref('excluded.lang_resolved'),
-            sentiment: eb.ref('excluded.sentiment'),
-          })),
-        )
-        .returning(['id', 'connector', 'external_id'])
-        .execute();
+      const { rows: returned } = await trx.executeQuery(compileMentionUpsert(trx, dialect, chunk.map((item) => item.row)));
 
       const matchRows: MentionMatchTable[] = [];
       const refreshedIds: string[] = [];
@@ -104,7 +83,7 @@ export async function upsertMentions(
       }
       updated += refreshedIds.length;
       if (refreshedIds.length > 0) await trx.deleteFrom('mention_matches').where('mention_id', 'in', refreshedIds).execute();
-      await insertMatches(trx, matchRows, Math.floor(rowsPerStatement * (MENTION_COLUMNS / 3)));
+      await insertMatches(trx, matchRows, Math.floor(rowsPerStatement * (MENTION_COLUMNS.length / 3)));
     }
     return { inserted, updated };
   });

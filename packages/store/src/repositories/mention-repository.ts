@@ -3,19 +3,12 @@ import { AppError, type FtsPlan, type Mention, type MentionFilter, type MentionR
 import { mentionConditions } from '../mention-filter';
 import { computeOverview } from '../mention-overview';
 import { loadMatchResolver, insertMatches, readMatches } from '../mention-matches';
-import { resolveLang, toMention } from '../mention-row';
+import { MENTION_COLUMNS, resolveLang, toMention } from '../mention-row';
 import { upsertMentions } from '../mention-upsert';
 import { decodeCursor, encodeCursor } from '../page-cursor';
 import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 
-/** Everything but `seq` (internal) and PostgreSQL's `search_vector` (never read back). */
-const MENTION_COLUMNS = [
-  'id', 'workspace_id', 'source_id', 'connector', 'external_id', 'url', 'author_handle', 'author_name',
-  'author_followers', 'author_url', 'author_avatar_url', 'title', 'text', 'html', 'lang', 'lang_resolved',
-  'sentiment', 'published_at', 'fetched_at', 'engagement', 'reply_to_external_id', 'thread_external_id',
-  'country', 'kind', 'raw', 'analysis',
-] as const;
 
 const MAX_PAGE = 500;
 
