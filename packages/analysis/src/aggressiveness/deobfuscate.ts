@@ -14,7 +14,10 @@ export interface Deobfuscated {
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i', '€': 'e' };
 const SPACED_LETTERS = /(?<![\p{L}\p{N}])(?:[\p{L}0-9@$*][ .\-_]){2,}[\p{L}0-9@$*](?![\p{L}\p{N}])/gu;
-const SUSPICIOUS_CHUNK = /[\p{L}][^\s]*[0-9@$*!|€]|[0-9@$*!|€][^\s]*[\p{L}]/u;
+const OBFUSCATION_CHAR = /[0-9@$*!|€]/;
+const LETTER = /\p{L}/u;
+/** A chunk mixing letters and look-alike symbols; two linear tests, not one backtracking pattern. */
+const isSuspicious = (chunk: string): boolean => OBFUSCATION_CHAR.test(chunk) && LETTER.test(chunk);
 
 /**
  * Rewrites obfuscated offensive words into their plain spelling.
@@ -34,9 +37,9 @@ export function deobfuscate(text: string, lexicons: readonly Lexicon[]): Deobfus
     }
     return match;
   });
-  if (!SUSPICIOUS_CHUNK.test(out)) return { text: out, rewritten };
+  if (!isSuspicious(out)) return { text: out, rewritten };
   out = out.replace(/\S+/g, (chunk) => {
-    if (!SUSPICIOUS_CHUNK.test(chunk) || chunk.startsWith('@') || chunk.includes('://') || chunk.startsWith('#')) return chunk;
+    if (!isSuspicious(chunk) || chunk.startsWith('@') || chunk.includes('://') || chunk.startsWith('#')) return chunk;
     const core = /^([("'«“]*)(.*?)([)"'»”.,;:!?]*)$/u.exec(chunk);
     if (!core) return chunk;
     const [, before = '', middle = '', after = ''] = core;

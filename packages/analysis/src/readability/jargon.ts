@@ -66,6 +66,8 @@ function jargonReason(text: string, norm: string, lang: 'fr' | 'en' | 'unknown')
   if (TECHNICAL.has(norm) || TECHNICAL.has(foldText(norm.replace(/s$/, '')))) return 'technical';
   if (/^[A-Z][A-Z0-9]{1,5}s?$/.test(text) && !COMMON_ACRONYMS.has(text.replace(/s$/, ''))) return 'acronym';
   if (lang === 'fr' && FRENCH_ANGLICISMS.has(norm)) return 'anglicism';
+  // Five syllables need at least nine letters: skip the count for shorter words.
+  if (text.length < 9) return undefined;
   const syllables = countSyllables(text, lang === 'fr' ? 'fr' : 'en');
   if (syllables >= 6 || (syllables >= 5 && text.length >= 14)) return 'long-word';
   return undefined;

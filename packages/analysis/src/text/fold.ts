@@ -31,7 +31,7 @@ function isAscii(text: string): boolean {
  * Text that analyzers read is capped: a 1 MB post is analysed on its first characters so that
  * every analyzer stays within its time budget whatever it is given.
  */
-export const MAX_ANALYSED_CHARS = 20_000;
+export const MAX_ANALYSED_CHARS = 10_000;
 
 /**
  * Keeps the first `MAX_ANALYSED_CHARS` characters and drops NUL/control bytes from binary garbage.

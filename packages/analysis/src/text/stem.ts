@@ -77,7 +77,18 @@ export function stemEnglish(folded: string): string {
  * stem('problemes', 'fr') // → 'problem'
  */
 export function stem(folded: string, lang?: string): string {
-  if (lang === 'fr') return stemFrench(folded);
-  if (lang === 'en') return stemEnglish(folded);
-  return folded;
+  if (lang !== 'fr' && lang !== 'en') return folded;
+  const cache = lang === 'fr' ? frenchCache : englishCache;
+  let stemmed = cache.get(folded);
+  if (stemmed === undefined) {
+    stemmed = lang === 'fr' ? stemFrench(folded) : stemEnglish(folded);
+    // Vocabulary is Zipfian: a few thousand words cover most posts. Start over when it grows too big.
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(folded, stemmed);
+  }
+  return stemmed;
 }
+
+const CACHE_LIMIT = 50_000;
+const frenchCache = new Map<string, string>();
+const englishCache = new Map<string, string>();

@@ -77,5 +77,18 @@ export function countEnglishSyllables(word: string): number {
  * countSyllables('ordinateur', 'fr') // → 4
  */
 export function countSyllables(word: string, lang: string): number {
-  return lang === 'fr' ? countFrenchSyllables(word) : countEnglishSyllables(word);
+  const french = lang === 'fr';
+  const cache = french ? frenchCache : englishCache;
+  let count = cache.get(word);
+  if (count === undefined) {
+    count = french ? countFrenchSyllables(word) : countEnglishSyllables(word);
+    // Vocabulary is Zipfian: a few thousand words cover most posts. Start over when it grows too big.
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, count);
+  }
+  return count;
 }
+
+const CACHE_LIMIT = 50_000;
+const frenchCache = new Map<string, number>();
+const englishCache = new Map<string, number>();

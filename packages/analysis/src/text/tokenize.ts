@@ -107,7 +107,8 @@ export function words(text: string): string[] {
 export function splitSentences(text: string): string[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   // Mask the dots of URLs, e-mails and decimals (same length) so that offsets stay valid.
-  const masked = text.replace(/(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+|\d[.,]\d/g, (m) => m.replace(/[.!?…]/g, '_'));
+  // Each alternative starts at a word boundary so that a 20 000-letter "word" stays linear.
+  const masked = text.replace(/(?<!\S)(?:https?:\/\/|www\.)\S+|(?<!\S)[^\s@]+@[^\s@]+\.\w+|\d[.,]\d/g, (m) => m.replace(/[.!?…]/g, '_'));
   const out: string[] = [];
   const pattern = /[^.!?…\n]+(?:[.!?…]+["»”)]*)?/gu;
   for (const match of masked.matchAll(pattern)) {
