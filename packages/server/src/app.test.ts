@@ -121,7 +121,7 @@ describe('Vigie API', () => {
     const valid = await t.call('POST', '/api/queries/validate', { query: 'vigie   AND outil' });
     expect(valid.json.valid).toBe(true);
     expect((valid.json.tokens as unknown[]).length).toBeGreaterThan(0);
-    const preview = await t.call('POST', '/api/queries/preview', { query: 'vigie -recrute', days: 3650 });
+    const preview = await t.call('POST', '/api/queries/preview', { query: 'vigie -recrute', days: 30 });
     expect(preview.json.count).toBe(1);
     const item = (preview.json.items as { mention: { title: string; text: string }; highlights: { field: 'text' | 'title'; start: number; end: number }[] }[])[0]!;
     const spans = item.highlights.map((h) => item.mention[h.field].slice(h.start, h.end).toLowerCase());

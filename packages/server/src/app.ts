@@ -66,10 +66,10 @@ export function createApp(deps: AppDeps) {
   api.route('/', connectorRoutes());
   api.route('/', demoRoutes(deps));
   api.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'Vigie API', version: '0.1.0', description: 'Social listening and community management — docs/api.md' } });
-  api.notFound(() => {
+  app.route('/api', api);
+  app.all('/api/*', () => {
     throw new AppError('not_found', 'no such API route');
   });
-  app.route('/api', api);
   serveWeb(app, deps.config.webDir);
   return app;
 }

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { AppError } from '@vigie/core';
-import { analysisTasks, createAnalysisPipeline, evaluateClassifier, formatEvaluation, parseLabelledTsv } from '@vigie/server';
+import { analysisTasks, createAnalysisPipeline, evaluateClassifier, formatEvaluation, parseLabelledTsv, summarizeAnalysis } from '@vigie/server';
 import { withLocalVigie } from '../cli-context';
 
 const PAGE = 500;
@@ -31,7 +31,7 @@ export function registerAnalysis(program: Command): void {
           continue;
         }
         const result = pipeline.analyze({ text: post.text, title: typeof post.title === 'string' ? post.title : undefined, lang: typeof post.lang === 'string' ? post.lang : undefined });
-        process.stdout.write(`${JSON.stringify({ id: post.id ?? lineNumber, ...pipeline.summarize(result), analysis: result })}\n`);
+        process.stdout.write(`${JSON.stringify({ id: post.id ?? lineNumber, ...summarizeAnalysis(result), analysis: result })}\n`);
       }
     });
 
@@ -45,7 +45,7 @@ export function registerAnalysis(program: Command): void {
       if (!evaluation) throw new AppError('validation_failed', `unknown task "${task}": use ${Object.keys(analysisTasks).join(', ')}`, [{ field: 'task', message: 'unknown' }]);
       const examples = parseLabelledTsv(readFileSync(file, 'utf8'), evaluation.labels);
       const predict = evaluation.createPredictor(options.lang);
-      process.stdout.write(`${formatEvaluation(evaluateClassifier(examples, predict), options.locale === 'fr' ? 'fr' : 'en')}\n`);
+      process.stdout.write(`${formatEvaluation(evaluateClassifier(examples, predict, evaluation.labels), options.locale === 'fr' ? 'fr' : 'en')}\n`);
     });
 
   program

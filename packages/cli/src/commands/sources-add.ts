@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CONNECTOR_IDS, type ConnectorId } from '@vigie/client';
+import { CONNECTOR_IDS, type ConnectorId } from '@vigie/core';
 import { connect, printJson } from '../cli-context';
 
 export function registerSourcesAdd(sources: Command): void {

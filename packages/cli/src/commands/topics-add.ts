@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { TOPIC_KINDS, type TopicKind } from '@vigie/client';
+import { TOPIC_KINDS, type TopicKind } from '@vigie/core';
 import { connect, printJson } from '../cli-context';
 
 const collect = (value: string, previous: string[]) => [...previous, value];

@@ -59,7 +59,7 @@ export async function startFeedServer(routes: Record<string, { status?: number; 
 /** An RSS 2.0 feed with the given items. */
 export function rssFeed(items: { guid: string; title: string; description: string; date?: string }[]): string {
   const entries = items
-    .map((i) => `<item><guid>${i.guid}</guid><title>${i.title}</title><link>https://blog.example/${i.guid}</link><description>${i.description}</description><pubDate>${i.date ?? 'Thu, 19 Nov 2026 10:00:00 GMT'}</pubDate><dc:creator>Jeanne</dc:creator></item>`)
+    .map((i) => `<item><guid>${i.guid}</guid><title>${i.title}</title><link>https://blog.example/${i.guid}</link><description>${i.description}</description><pubDate>${i.date ?? new Date(Date.now() - 86_400_000).toUTCString()}</pubDate><dc:creator>Jeanne</dc:creator></item>`)
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Blog</title><link>https://blog.example/</link><description>Test</description><language>fr</language>${entries}</channel></rss>`;
 }
