@@ -1,0 +1,303 @@
+/**
+ * The alert engine: points in, episode events out. It keeps the rollups and a day of raw points
+ * per scope, runs each rule's detectors at every evaluation (normally every 5 minutes, and only
+ * for scopes that received points or have an episode going), groups signals into episodes and
+ * moves episodes through their life: open → updated → calming → closed. Pure: the caller feeds
+ * time in, so live mode and the backtest run the same code.
+ */
+import { scopeKey, scopesOf, type AlertPoint, type AlertScope } from './alert-point';
+import type { AlertRule } from './alert-rule';
+import { detectFastSpread } from './detectors/detect-fast-spread';
+import { detectHighReachAuthor } from './detectors/detect-high-reach-author';
+import { detectNegativeSurge } from './detectors/detect-negative-surge';
+import { detectRisingTerm } from './detectors/detect-rising-term';
+import { detectVolumeSpike } from './detectors/detect-volume-spike';
+import { VOLUME_DETECTORS, type DetectorKind, type Signal } from './detectors/signal';
+import type { Episode, EpisodeEvent, SentimentShares } from './episode';
+import { explainEpisode } from './explain-episode';
+import { createRollup, type Rollup, type RollupRow } from './rollup';
+import { createScopeMemory, type ScopeMemory } from './scope-memory';
+import { expectedCount, type BaselineOptions } from './seasonal-baseline';
+import type { Sensitivity } from './sensitivity';
+import { bucketStart, DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from './time-buckets';
+
+export interface AlertEngineOptions {
+  rules: readonly AlertRule[];
+  /** Zone of the buckets and of the seasonal baseline (the workspace's). Default UTC. */
+  timeZone?: string;
+  /** When watching started: hours before it are unknown, not silent. Default: the first point. */
+  historyStartMs?: number;
+  /** Display names of scopes for explanations (default: the id). */
+  scopeNames?: ReadonlyMap<string, string>;
+  /** Folded words of each scope's own queries, never reported as rising terms. */
+  scopeTerms?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export interface AlertEngine {
+  /** Counts a point; returns the rollup rows it changed (for the store to upsert). */
+  addPoint(point: AlertPoint): RollupRow[];
+  /** Runs the detectors at `now` (ms); returns what happened to episodes. */
+  evaluate(now: number): EpisodeEvent[];
+  /** Replaces the rules (edits take effect at the next evaluation; episodes of removed rules are dropped). */
+  setRules(rules: readonly AlertRule[]): void;
+  /** Episodes open or calming. */
+  activeEpisodes(): Episode[];
+  readonly rollup: Rollup;
+}
+
+interface Track {
+  episode?: Episode;
+  /** Signals not yet in an episode, kept an hour: two different ones together open an episode. */
+  pending: Signal[];
+  lastSignalMs: number;
+  lastClosed?: Episode;
+  /** Volume when the last `updated` event went out. */
+  notifiedMentions: number;
+  notifiedDetectors: Set<DetectorKind>;
+}
+
+const FIVE_MIN = 5 * MINUTE_MS;
+/** No signal for this long, and the volume back near normal: the episode is calming. */
+const CALM_AFTER_MS = 60 * MINUTE_MS;
+/** Calm for this long: the episode is closed. */
+const CLOSE_AFTER_MS = 3 * HOUR_MS;
+
+/**
+ * @example
+ * const engine = createAlertEngine({ rules, timeZone: 'Europe/Paris' });
+ * engine.addPoint(point);
+ * const events = engine.evaluate(Date.now()); // [{ type: 'opened', episode: { kind: 'crisis', … } }]
+ */
+export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
+  const timeZone = options.timeZone ?? 'UTC';
+  const rollup = createRollup({ timeZone });
+  const memories = new Map<string, ScopeMemory>();
+  const fresh = new Map<string, AlertPoint[]>();
+  const tracks = new Map<string, Track>();
+  let rules = [...options.rules];
+  let historyStartMs = options.historyStartMs;
+  let lastPruneDay = 0;
+
+  function memoryOf(key: string): ScopeMemory {
+    let memory = memories.get(key);
+    if (!memory) {
+      memory = createScopeMemory();
+      memories.set(key, memory);
+    }
+    return memory;
+  }
+
+  function baseline(): BaselineOptions {
+    return { historyStartMs: historyStartMs ?? 0, alignHour: (ms) => bucketStart(ms, '1h', timeZone) };
+  }
+
+  function usualShares(scope: AlertScope, now: number): SentimentShares {
+    const sums = { count: 0, negative: 0, neutral: 0, positive: 0 };
+    const to = bucketStart(now - 2 * HOUR_MS, '1h', timeZone);
+    for (const bucket of rollup.series(scope, '1h', to - WEEK_MS, to)) {
+      sums.count += bucket.count;
+      sums.negative += bucket.negative;
+      sums.neutral += bucket.neutral;
+      sums.positive += bucket.positive;
+    }
+    // A light prior (4 neutral mentions) keeps a scope with little history away from 0 % and 100 %.
+    const n = sums.count + 4;
+    return { negative: sums.negative / n, neutral: (sums.neutral + 4) / n, positive: sums.positive / n };
+  }
+
+  function usualReach(memory: ScopeMemory, now: number): number {
+    const reaches = memory.points(now - DAY_MS, now).map((p) => p.reach).sort((a, b) => a - b);
+    return reaches[Math.floor(reaches.length / 2)] ?? 0;
+  }
+
+  function detect(scope: AlertScope, detector: DetectorKind, sensitivity: Sensitivity, now: number, cache: Map<string, Signal | undefined>): Signal | undefined {
+    const key = `${scopeKey(scope)}|${detector}|${sensitivity}`;
+    if (cache.has(key)) return cache.get(key);
+    const memory = memoryOf(scopeKey(scope));
+    const hourly = (ms: number) => rollup.bucket(scope, '1h', ms).count;
+    let signal: Signal | undefined;
+    switch (detector) {
+      case 'volume_spike':
+        signal = detectVolumeSpike({ scope, now, sensitivity, hourly, baseline: baseline(), fiveMinute: (ms) => rollup.bucket(scope, '5m', ms).count });
+        break;
+      case 'negative_surge':
+        signal = detectNegativeSurge({
+          scope, now, sensitivity, hourly, baseline: baseline(), fiveMinute: (ms) => rollup.bucket(scope, '5m', ms),
+          get usualNegativeShare() {
+            return usualShares(scope, now).negative;
+          },
+        });
+        break;
+      case 'high_reach_author': {
+        const points = fresh.get(scopeKey(scope)) ?? [];
+        signal = points.length === 0 ? undefined : detectHighReachAuthor({ scope, now, sensitivity, fresh: points, usualReach: usualReach(memory, now) });
+        break;
+      }
+      case 'fast_spread':
+        signal = detectFastSpread({ scope, now, sensitivity, recent: memory.points(now - HOUR_MS, now) });
+        break;
+      case 'rising_term':
+        signal = detectRisingTerm({
+          scope, now, sensitivity, window: memory.termWindow(now), history: memory.termHistory(), ignore: options.scopeTerms?.get(scopeKey(scope)),
+        });
+        break;
+    }
+    cache.set(key, signal);
+    return signal;
+  }
+
+  function explain(episode: Episode, now: number): void {
+    const key = scopeKey(episode.scope);
+    const memory = memoryOf(key);
+    const started = Date.parse(episode.startedAt);
+    const from = bucketStart(started - HOUR_MS, '5m', timeZone);
+    episode.explanation = explainEpisode({
+      kind: episode.kind,
+      scopeName: options.scopeNames?.get(key) ?? episode.scope.id,
+      startedAtMs: started,
+      now,
+      timeZone,
+      during: memory.points(started, now),
+      usual: usualShares(episode.scope, started),
+      termHistory: memory.termHistory(),
+      ignoreTerms: options.scopeTerms?.get(key),
+      signals: episode.signals,
+      fiveMinuteCounts: rollup.series(episode.scope, '5m', from, now).map((b) => b.count),
+    });
+  }
+
+  function classify(episode: Episode, now: number): void {
+    const during = memoryOf(scopeKey(episode.scope)).points(Date.parse(episode.startedAt), now);
+    const negative = during.filter((p) => p.sentiment === 'negative').length / Math.max(1, during.length);
+    const usual = usualShares(episode.scope, Date.parse(episode.startedAt)).negative;
+    const surge = episode.signals.some((s) => s.detector === 'negative_surge');
+    episode.kind = surge || (negative >= 0.35 && negative >= usual + 0.2) ? 'crisis' : 'buzz';
+  }
+
+  function hourVolume(scope: AlertScope, now: number): { observed: number; expected: number } {
+    let observed = 0;
+    for (let start = now - HOUR_MS; start < now; start += FIVE_MIN) observed += rollup.bucket(scope, '5m', start).count;
+    const expected = expectedCount((ms) => rollup.bucket(scope, '1h', ms).count, now - HOUR_MS, now, baseline()) ?? 0;
+    return { observed, expected };
+  }
+
+  function step(rule: AlertRule, track: Track, signals: Signal[], now: number, events: EpisodeEvent[]): void {
+    const at = new Date(now).toISOString();
+    track.pending = track.pending.filter((s) => Date.parse(s.at) > now - HOUR_MS);
+    const episode = track.episode;
+    if (!episode) {
+      if (signals.length === 0) return;
+      track.pending.push(...signals);
+      const kinds = new Set(track.pending.map((s) => s.detector));
+      const opens = signals.some((s) => VOLUME_DETECTORS.includes(s.detector)) || kinds.size >= 2;
+      if (!opens) return;
+      track.lastSignalMs = now;
+      const since = Math.max(now - 3 * HOUR_MS, Math.min(...track.pending.map((s) => Date.parse(s.since))));
+      const reopen = track.lastClosed && now - Date.parse(track.lastClosed.closedAt ?? at) <= rule.cooldownMinutes * MINUTE_MS;
+      const next: Episode = reopen && track.lastClosed
+        ? { ...track.lastClosed, status: 'open', closedAt: undefined, calmingAt: undefined, updatedAt: at, revision: track.lastClosed.revision + 1, signals: [...track.lastClosed.signals, ...track.pending].slice(-50) }
+        : {
+            id: `${rule.id ?? rule.name}:${scopeKey(rule.scope)}:${new Date(since).toISOString()}`,
+            ruleId: rule.id ?? rule.name, scope: rule.scope, kind: 'buzz', status: 'open',
+            startedAt: new Date(since).toISOString(), detectedAt: at, updatedAt: at,
+            peak: { at, mentions: 0 }, revision: 1, signals: [...track.pending], explanation: undefined as never,
+          };
+      track.pending = [];
+      track.lastClosed = undefined;
+      track.episode = next;
+      classify(next, now);
+      explain(next, now);
+      track.notifiedMentions = next.explanation.volume.mentions;
+      track.notifiedDetectors = new Set(next.signals.map((s) => s.detector));
+      events.push({ type: reopen ? 'updated' : 'opened', at, episode: structuredClone(next) });
+      return;
+    }
+    const volume = hourVolume(rule.scope, now);
+    if (volume.observed > episode.peak.mentions) episode.peak = { at, mentions: volume.observed };
+    if (signals.length > 0) {
+      track.lastSignalMs = now;
+      episode.signals = [...episode.signals, ...signals].slice(-50);
+      episode.updatedAt = at;
+      const previousKind = episode.kind;
+      const wasCalming = episode.status === 'calming';
+      classify(episode, now);
+      episode.status = 'open';
+      episode.calmingAt = undefined;
+      const newDetector = signals.some((s) => !track.notifiedDetectors.has(s.detector));
+      const mentions = memoryOf(scopeKey(episode.scope)).points(Date.parse(episode.startedAt), now).length;
+      if (wasCalming || newDetector || previousKind !== episode.kind || mentions >= 2 * track.notifiedMentions) {
+        episode.revision += 1;
+        explain(episode, now);
+        track.notifiedMentions = mentions;
+        for (const s of signals) track.notifiedDetectors.add(s.detector);
+        events.push({ type: 'updated', at, episode: structuredClone(episode) });
+      }
+      return;
+    }
+    if (episode.status === 'open' && now - track.lastSignalMs >= CALM_AFTER_MS && volume.observed <= Math.max(3, 2 * volume.expected)) {
+      episode.status = 'calming';
+      episode.calmingAt = at;
+      episode.revision += 1;
+      explain(episode, now);
+      events.push({ type: 'calming', at, episode: structuredClone(episode) });
+    } else if (episode.status === 'calming' && now - Date.parse(episode.calmingAt ?? at) >= CLOSE_AFTER_MS) {
+      episode.status = 'closed';
+      episode.closedAt = at;
+      episode.revision += 1;
+      explain(episode, now);
+      track.lastClosed = episode;
+      track.episode = undefined;
+      events.push({ type: 'closed', at, episode: structuredClone(episode) });
+    }
+  }
+
+  return {
+    rollup,
+    addPoint(point) {
+      const ms = Date.parse(point.publishedAt);
+      historyStartMs ??= bucketStart(ms, '1h', timeZone);
+      for (const scope of scopesOf(point)) {
+        const key = scopeKey(scope);
+        memoryOf(key).add(point, ms);
+        const list = fresh.get(key) ?? [];
+        list.push(point);
+        fresh.set(key, list);
+      }
+      return rollup.addPoint(point);
+    },
+    evaluate(now) {
+      for (const memory of memories.values()) memory.advance(now);
+      const cache = new Map<string, Signal | undefined>();
+      const events: EpisodeEvent[] = [];
+      for (const rule of rules) {
+        if (!rule.enabled) continue;
+        const key = `${rule.id ?? rule.name}|${scopeKey(rule.scope)}`;
+        let track = tracks.get(key);
+        const active = fresh.has(scopeKey(rule.scope)) || (track && (track.episode || track.pending.length > 0));
+        if (!active) continue;
+        if (!track) {
+          track = { pending: [], lastSignalMs: 0, notifiedMentions: 0, notifiedDetectors: new Set() };
+          tracks.set(key, track);
+        }
+        const signals = rule.detectors.map((d) => detect(rule.scope, d, rule.sensitivity, now, cache)).filter((s): s is Signal => s !== undefined);
+        step(rule, track, signals, now, events);
+      }
+      fresh.clear();
+      const day = Math.floor(now / DAY_MS);
+      if (day !== lastPruneDay) {
+        lastPruneDay = day;
+        rollup.prune('5m', now - 2 * DAY_MS);
+        rollup.prune('1h', now - 5 * WEEK_MS);
+      }
+      return events;
+    },
+    setRules(next) {
+      rules = [...next];
+      const keys = new Set(rules.map((r) => `${r.id ?? r.name}|${scopeKey(r.scope)}`));
+      for (const key of tracks.keys()) if (!keys.has(key)) tracks.delete(key);
+    },
+    activeEpisodes() {
+      return [...tracks.values()].flatMap((t) => (t.episode ? [structuredClone(t.episode)] : []));
+    },
+  };
+}
