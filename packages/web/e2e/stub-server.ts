@@ -64,7 +64,8 @@ export async function startStubServer(webDir: string): Promise<{ url: string; cl
       if (mentions.some((m) => m.externalId === link)) continue;
       const mention = {
         id: id(), workspaceId: 'w', sourceId: source.id, connector: 'rss', externalId: link, url: link,
-        author: { handle: tag(item, 'author') || source.name }, title: tag(item, 'title'), text: tag(item, 'description'),
+        // Like the RSS connector: a title is HTML, so tags are dropped and entities decoded to text.
+        author: { handle: tag(item, 'author') || source.name }, title: decode(tag(item, 'title').replace(/<script[\s\S]*?<\/script>|<[^>]*>/g, '')), text: tag(item, 'description'),
         publishedAt: new Date(tag(item, 'pubDate') || Date.now()).toISOString(), fetchedAt: now(), engagement: {}, kind: 'article',
         analysis: { lang: { analyzer: 'stub@1', value: 'fr', confidence: 1 }, sentiment: { analyzer: 'stub@1', label: 'neutral', score: 0 } },
         queryIds: [], topicIds: [],

@@ -49,7 +49,7 @@ export async function startVigie(): Promise<RunningVigie & { dataDir: string }> 
   const running =
     process.env.VIGIE_E2E_SERVER === 'stub'
       ? await startStubServer(join(webRoot, 'dist'))
-      : await (await import('@vigie/server')).startServer({ dataDir, port: 0, demo: false, allowPrivateUrls: true });
+      : await (await import('@vigie/server')).startServer({ dataDir, port: 0, demo: false, allowPrivateUrls: true, webDir: join(webRoot, 'dist') });
   return {
     url: running.url,
     dataDir,

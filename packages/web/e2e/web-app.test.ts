@@ -3,7 +3,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuilt, launchBrowser, startFeedServer, startVigie, type RunningVigie } from './vigie-harness';
 
-const XSS_TITLE = 'Alerte <img src=x onerror=alert(1)> sur la lanterne';
+/** A title that talks about markup: escaped twice in the feed, so its text really is `<img …>`. */
+const LITERAL_TITLE = 'Alerte <img src=x onerror=alert(1)> sur la lanterne';
+/** Markup injected into a title: the connector may strip it, the page must never run it. */
+const MARKUP_TITLE = 'Piège <img src=x onerror=alert(2)><script>alert(3)</script> fin';
 
 interface FeedItem {
   title: string;
@@ -16,7 +19,8 @@ const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, 
 const feedItems: FeedItem[] = [
   { title: 'Vigie sort sa version 1.0', text: 'Le logiciel de veille Vigie est disponible, le prix reste gratuit.', link: 'https://blog.example/vigie-1-0' },
   { title: 'Recette de la tarte aux pommes', text: 'Des pommes, du beurre et de la patience.', link: 'https://blog.example/tarte' },
-  { title: XSS_TITLE, text: 'Un titre piégé ne doit jamais devenir du HTML.', link: 'https://blog.example/piege' },
+  { title: escapeXml(LITERAL_TITLE), text: 'Un titre piégé ne doit jamais devenir du HTML.', link: 'https://blog.example/piege' },
+  { title: MARKUP_TITLE, text: 'Du balisage dans un titre.', link: 'https://blog.example/balisage' },
 ];
 
 function renderFeed(): string {
@@ -83,16 +87,17 @@ describe('web interface in Chromium', () => {
     const source = page.getByTestId('source').filter({ hasText: feed.url });
     await source.waitFor();
     await source.getByRole('button', { name: 'Fetch now' }).click();
-    await source.getByText(/3 items read, 3 new/).waitFor();
+    await source.getByText(/4 items read, 4 new/).waitFor();
     await page.screenshot({ path: '/tmp/vigie-sources.png', fullPage: true });
 
     await page.goto(`${vigie.url}/#/mentions`);
     await page.getByRole('heading', { name: 'Vigie sort sa version 1.0' }).waitFor();
-    await expect.poll(() => page.getByTestId('mention').count()).toBe(3);
-    // The hostile title is shown verbatim as text, no element is created and no script runs.
+    await expect.poll(() => page.getByTestId('mention').count()).toBe(4);
+    // A title about markup is shown verbatim as text; markup in a title never becomes an element.
     const trap = page.getByTestId('mention').filter({ hasText: 'sur la lanterne' });
-    expect(await trap.locator('h3').textContent()).toBe(XSS_TITLE);
-    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await trap.locator('h3').textContent()).toBe(LITERAL_TITLE);
+    expect(await page.getByTestId('mention').filter({ hasText: 'Piège' }).count()).toBe(1);
+    expect(await page.locator('main img, main script').count()).toBe(0);
     const link = trap.getByRole('link', { name: /Open/ });
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
     expect(await link.getAttribute('target')).toBe('_blank');
@@ -105,7 +110,7 @@ describe('web interface in Chromium', () => {
     await expect.poll(() => page.getByTestId('mention').count()).toBe(1);
     await page.getByRole('heading', { name: 'Recette de la tarte aux pommes' }).waitFor();
     await page.getByLabel('Search').fill('');
-    await expect.poll(() => page.getByTestId('mention').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('mention').count()).toBe(4);
   });
 
   it('shows a new mention live at the top, and holds it while paused', async () => {
@@ -145,7 +150,7 @@ describe('web interface in Chromium', () => {
 
   it('shows totals on the dashboard and raised no page error', async () => {
     await page.goto(vigie.url);
-    await expect.poll(() => page.getByTestId('kpi-total').textContent()).toBe('4');
+    await expect.poll(() => page.getByTestId('kpi-total').textContent()).toBe('5');
     await page.screenshot({ path: '/tmp/vigie-dashboard.png', fullPage: true });
     expect(pageErrors).toEqual([]);
     expect(dialogs).toEqual([]);
