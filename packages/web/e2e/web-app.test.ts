@@ -130,9 +130,10 @@ describe('web interface in Chromium', () => {
     await page.getByRole('button', { name: 'New topic' }).click();
     await page.getByLabel('Name').fill('Vigie');
     const editor = page.getByLabel('Listening query');
-    await editor.fill('vigie AND');
-    await page.getByTestId('query-error').getByText('column 7').waitFor();
-    expect(await page.locator('.tok-operator, .tok-error, .tok-error-mark').count()).toBeGreaterThan(0);
+    await editor.fill('(vigie');
+    await page.getByTestId('query-error').getByText(/column 7/).waitFor();
+    expect(await page.locator('.qe-highlight .tok-error-mark').count()).toBe(1);
+    expect(await editor.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('button', { name: 'Create the topic' }).isDisabled()).toBe(true);
     await page.screenshot({ path: '/tmp/vigie-query-error.png', fullPage: true });
 
