@@ -20,6 +20,10 @@ export interface RecordedResponse {
   streamBytes?: number;
   /** Wait this long before answering (a slow or hung server). */
   delayMs?: number;
+  /** Send the body in pieces, each after its delay (a stream, a server that stalls mid-body). */
+  chunks?: { data: string; delayMs: number }[];
+  /** Leave the response open after the last chunk (a stream that stops talking). */
+  keepOpen?: boolean;
 }
 
 /** What the server saw, so tests can assert conditional headers, cursors, auth… */
@@ -52,6 +56,15 @@ async function answer(res: ServerResponse, recorded: RecordedResponse): Promise<
   if (recorded.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, recorded.delayMs));
   if (res.destroyed) return;
   res.writeHead(recorded.status, recorded.headers);
+  if (recorded.chunks !== undefined) {
+    for (const chunk of recorded.chunks) {
+      await new Promise((resolve) => setTimeout(resolve, chunk.delayMs));
+      if (res.destroyed) return;
+      res.write(chunk.data);
+    }
+    if (recorded.keepOpen !== true) res.end();
+    return;
+  }
   if (recorded.streamBytes === undefined) {
     res.end(recorded.body);
     return;

@@ -31,6 +31,17 @@ beforeAll(async () => {
     '/to-rebind': { status: 302, headers: { location: 'http://rebind.test/' } },
     '/gone': { status: 404, body: 'missing' },
     '/busy': { status: 429, headers: { 'retry-after': '7' } },
+    '/events': {
+      status: 200,
+      headers: { 'content-type': 'text/event-stream' },
+      chunks: [
+        { data: 'event: update\ndata: {"id":"1"}\n\n', delayMs: 0 },
+        { data: 'event: update\ndata: {"id":"2"}\n\n', delayMs: 300 },
+        { data: 'event: update\ndata: {"id":"3"}\n\n', delayMs: 300 },
+      ],
+    },
+    '/stalled': { status: 200, headers: { 'content-type': 'text/event-stream' }, chunks: [{ data: ':ok\n\n', delayMs: 0 }], keepOpen: true },
+    '/private-stream': { status: 401, body: '{"error":"The access token is invalid"}' },
   });
   http = createHttpClient({ allowPrivate: true, maxBodyBytes: 1024 * 1024, timeoutMs: 500 });
 });
@@ -112,6 +123,35 @@ describe('createHttpClient', () => {
     const error = await failure(http.get('http://127.0.0.1:1/'));
     expect(error.code).toBe('upstream_unavailable');
     expect(error.message).toContain('the connection was refused');
+  });
+});
+
+describe('stream', () => {
+  it('delivers chunks as they arrive, past the request timeout', async () => {
+    const res = await http.stream(server.url('/events'));
+    const chunks: string[] = [];
+    for await (const chunk of res.body) chunks.push(chunk.toString('utf8'));
+    expect(res.status).toBe(200);
+    // 600 ms in all, more than the 500 ms request timeout: only the gaps between chunks are timed.
+    expect(chunks.join('')).toBe('event: update\ndata: {"id":"1"}\n\nevent: update\ndata: {"id":"2"}\n\nevent: update\ndata: {"id":"3"}\n\n');
+  });
+
+  it('reports a stream that stops talking as a timeout', async () => {
+    const res = await http.stream(server.url('/stalled'));
+    const reading = (async () => {
+      for await (const chunk of res.body) expect(chunk.length).toBeGreaterThan(0);
+    })();
+    await expect(reading).rejects.toMatchObject({ code: 'timeout' });
+  });
+
+  it('classifies an error status before streaming', async () => {
+    await expect(http.stream(server.url('/private-stream'))).rejects.toMatchObject({ code: 'auth_expired' });
+  });
+
+  it('is subject to the same SSRF checks', async () => {
+    const strict = createHttpClient({ allowPrivate: false });
+    await expect(strict.stream(server.url('/events'))).rejects.toMatchObject({ code: 'blocked_url' });
+    await strict.close();
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { pipeline, type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import { ConnectorError, isConnectorError } from '../connector-error';
 import { createPinnedLookup, resolveAllowedAddresses, type AddressPolicy } from './address-policy';
 import { errorFromStatus } from './error-from-status';
@@ -50,8 +50,29 @@ export interface HttpResponse {
 export interface HttpClient {
   get(url: string, options?: HttpRequestOptions): Promise<HttpResponse>;
   post(url: string, body: string | Buffer, options?: HttpRequestOptions): Promise<HttpResponse>;
+  /** A long-lived GET read chunk by chunk (SSE, streaming APIs); 4xx/5xx throw as for `get`. */
+  stream(url: string, options?: HttpRequestOptions): Promise<HttpStream>;
   /** Closes pooled connections. */
   close(): Promise<void>;
+}
+
+/**
+ * @example
+ * const res = await http.stream('https://mastodon.example/api/v1/streaming/hashtag?tag=vigie', { signal });
+ * for await (const chunk of res.body) parser.push(chunk.toString('utf8'));
+ */
+export interface HttpStream {
+  status: number;
+  headers: Record<string, string>;
+  url: string;
+  body: AsyncIterable<Buffer>;
+}
+
+interface OpenResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Dispatcher.ResponseData['body'];
+  url: URL;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -107,6 +128,16 @@ async function readCapped(body: Readable, encoding: string | undefined, maxBytes
   return Buffer.concat(chunks);
 }
 
+/** A stream whose transport failures arrive as ConnectorErrors, like everything else from kit. */
+async function* guarded(source: AsyncIterable<Buffer>, url: string, callerSignal: AbortSignal | undefined): AsyncIterable<Buffer> {
+  try {
+    for await (const chunk of source) yield chunk;
+  } catch (error) {
+    if (callerSignal?.aborted === true) throw callerSignal.reason;
+    throw fromTransportError(error, url, 0);
+  }
+}
+
 const NETWORK_REASONS: Record<string, string> = {
   ECONNREFUSED: 'the connection was refused',
   ECONNRESET: 'the connection was reset',
@@ -125,7 +156,9 @@ function fromTransportError(error: unknown, url: string, timeoutMs: number): Con
     if (isConnectorError(current)) return current;
   }
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  if (TIMEOUT_CODES.has(code)) return new ConnectorError('timeout', `no answer from ${url} within ${timeoutMs / 1000} s`, { cause: error });
+  if (TIMEOUT_CODES.has(code)) {
+    return new ConnectorError('timeout', timeoutMs > 0 ? `no answer from ${url} within ${timeoutMs / 1000} s` : `${url} stopped sending data`, { cause: error });
+  }
   const reason = NETWORK_REASONS[code] ?? (code.startsWith('ERR_TLS') || code.includes('CERT') ? `TLS error (${code})` : `network error (${code || 'unknown'})`);
   return new ConnectorError('upstream_unavailable', `could not fetch ${url}: ${reason}`, { cause: error });
 }
@@ -147,56 +180,91 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     bodyTimeout: timeoutMs,
   });
 
+  /** Follows redirects (each hop re-checked) and returns the first non-redirect answer, body unread. */
+  async function open(method: 'GET' | 'POST', startUrl: string, body: string | Buffer | undefined, requestOptions: HttpRequestOptions, signal: AbortSignal, hops: { url: URL }): Promise<OpenResponse> {
+    let headers: Record<string, string> = { 'user-agent': userAgent, 'accept-encoding': 'gzip, deflate, br', ...lowerKeys(requestOptions.headers ?? {}) };
+    let currentMethod = method;
+    let currentBody = body;
+    for (let hop = 0; ; hop += 1) {
+      const url = hops.url;
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new ConnectorError('blocked_url', `${url.protocol} URLs are not allowed: only http and https`);
+      }
+      // Checked before every hop: literal IPs never reach the pinned lookup, and a readable
+      // message naming the URL beats a socket error. The pinned lookup still guards the connect.
+      await resolveAllowedAddresses(url.hostname, options, url.href);
+      const response = await request(url, { method: currentMethod, headers, body: currentBody, signal, dispatcher: agent });
+      const responseHeaders = flattenHeaders(response.headers);
+      const location = responseHeaders.location;
+      if (!REDIRECT_STATUSES.has(response.statusCode) || location === undefined) return { status: response.statusCode, headers: responseHeaders, body: response.body, url };
+      // dump() discards the rest quietly; destroy() would surface an abort error nobody awaits.
+      await response.body.dump();
+      if (hop >= MAX_REDIRECTS) throw new ConnectorError('upstream_unavailable', `${startUrl} redirected more than ${MAX_REDIRECTS} times`);
+      const next = new URL(location, url);
+      if (next.origin !== url.origin) headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.includes(name)));
+      if (response.statusCode === 303 || (currentMethod === 'POST' && response.statusCode !== 307 && response.statusCode !== 308)) {
+        currentMethod = 'GET';
+        currentBody = undefined;
+      }
+      hops.url = next;
+    }
+  }
+
+  /** Reads a whole answer (capped) and classifies error statuses. */
+  async function readAll(opened: OpenResponse, requestOptions: HttpRequestOptions): Promise<HttpResponse> {
+    const declared = Number(opened.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBodyBytes && opened.headers['content-encoding'] === undefined) {
+      await opened.body.dump({ limit: 0 });
+      throw new ConnectorError('too_large', `the response from ${opened.url.href} exceeded ${formatBytes(maxBodyBytes)}`, { status: opened.status });
+    }
+    const payload = await readCapped(opened.body, opened.headers['content-encoding'], maxBodyBytes, opened.url.href);
+    const result: HttpResponse = { status: opened.status, headers: opened.headers, body: payload, url: opened.url.href };
+    if (requestOptions.throwHttpErrors !== false) {
+      const failure = errorFromStatus(result.status, opened.url.href, opened.headers, now());
+      if (failure !== undefined) throw failure;
+    }
+    return result;
+  }
+
+  function failureOf(error: unknown, url: URL, requestOptions: HttpRequestOptions, timer: AbortController): unknown {
+    if (requestOptions.signal?.aborted === true) return requestOptions.signal.reason;
+    if (timer.signal.aborted) return new ConnectorError('timeout', `no complete answer from ${url.href} within ${timeoutMs / 1000} s`, { cause: error });
+    return fromTransportError(error, url.href, timeoutMs);
+  }
+
   async function send(method: 'GET' | 'POST', startUrl: string, body: string | Buffer | undefined, requestOptions: HttpRequestOptions): Promise<HttpResponse> {
     if (!URL.canParse(startUrl)) throw new ConnectorError('invalid_request', `"${startUrl}" is not a valid URL`);
     const timer = new AbortController();
     const timeout = setTimeout(() => timer.abort(), timeoutMs);
     const signal = requestOptions.signal === undefined ? timer.signal : AbortSignal.any([requestOptions.signal, timer.signal]);
-    let headers: Record<string, string> = { 'user-agent': userAgent, 'accept-encoding': 'gzip, deflate, br', ...lowerKeys(requestOptions.headers ?? {}) };
-    let url = new URL(startUrl);
-    let currentMethod = method;
-    let currentBody = body;
+    const hops = { url: new URL(startUrl) };
     try {
-      for (let hop = 0; ; hop += 1) {
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-          throw new ConnectorError('blocked_url', `${url.protocol} URLs are not allowed: only http and https`);
-        }
-        // Checked before every hop: literal IPs never reach the pinned lookup, and a readable
-        // message naming the URL beats a socket error. The pinned lookup still guards the connect.
-        await resolveAllowedAddresses(url.hostname, options, url.href);
-        const response = await request(url, { method: currentMethod, headers, body: currentBody, signal, dispatcher: agent });
-        const responseHeaders = flattenHeaders(response.headers);
-        const location = responseHeaders.location;
-        if (REDIRECT_STATUSES.has(response.statusCode) && location !== undefined) {
-          // dump() discards the rest quietly; destroy() would surface an abort error nobody awaits.
-          await response.body.dump();
-          if (hop >= MAX_REDIRECTS) throw new ConnectorError('upstream_unavailable', `${startUrl} redirected more than ${MAX_REDIRECTS} times`);
-          const next = new URL(location, url);
-          if (next.origin !== url.origin) headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.includes(name)));
-          if (response.statusCode === 303 || (currentMethod === 'POST' && response.statusCode !== 307 && response.statusCode !== 308)) {
-            currentMethod = 'GET';
-            currentBody = undefined;
-          }
-          url = next;
-          continue;
-        }
-        const declared = Number(responseHeaders['content-length']);
-        if (Number.isFinite(declared) && declared > maxBodyBytes && responseHeaders['content-encoding'] === undefined) {
-          await response.body.dump({ limit: 0 });
-          throw new ConnectorError('too_large', `the response from ${url.href} exceeded ${formatBytes(maxBodyBytes)}`, { status: response.statusCode });
-        }
-        const payload = await readCapped(response.body, responseHeaders['content-encoding'], maxBodyBytes, url.href);
-        const result: HttpResponse = { status: response.statusCode, headers: responseHeaders, body: payload, url: url.href };
-        if (requestOptions.throwHttpErrors !== false) {
-          const failure = errorFromStatus(result.status, url.href, responseHeaders, now());
-          if (failure !== undefined) throw failure;
-        }
-        return result;
-      }
+      return await readAll(await open(method, startUrl, body, requestOptions, signal, hops), requestOptions);
     } catch (error) {
-      if (requestOptions.signal?.aborted === true) throw requestOptions.signal.reason;
-      if (timer.signal.aborted) throw new ConnectorError('timeout', `no complete answer from ${url.href} within ${timeoutMs / 1000} s`, { cause: error });
-      throw fromTransportError(error, url.href, timeoutMs);
+      throw failureOf(error, hops.url, requestOptions, timer);
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
+  /**
+   * A long-lived GET (server-sent events, streaming APIs): same checks, the timeout applies until
+   * the headers and then between chunks (undici bodyTimeout), no size cap on the whole stream.
+   */
+  async function stream(startUrl: string, requestOptions: HttpRequestOptions): Promise<HttpStream> {
+    if (!URL.canParse(startUrl)) throw new ConnectorError('invalid_request', `"${startUrl}" is not a valid URL`);
+    const timer = new AbortController();
+    const timeout = setTimeout(() => timer.abort(), timeoutMs);
+    const signal = requestOptions.signal === undefined ? timer.signal : AbortSignal.any([requestOptions.signal, timer.signal]);
+    const hops = { url: new URL(startUrl) };
+    try {
+      const opened = await open('GET', startUrl, undefined, requestOptions, signal, hops);
+      if (opened.status >= 400) await readAll(opened, { ...requestOptions, throwHttpErrors: true });
+      const decoder = decoderFor(opened.headers['content-encoding']);
+      const source: AsyncIterable<Buffer> = decoder === undefined ? opened.body : (pipeline(opened.body, decoder, () => undefined) as unknown as AsyncIterable<Buffer>);
+      return { status: opened.status, headers: opened.headers, url: opened.url.href, body: guarded(source, opened.url.href, requestOptions.signal) };
+    } catch (error) {
+      throw failureOf(error, hops.url, requestOptions, timer);
     } finally {
       clearTimeout(timeout);
     }
@@ -205,6 +273,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     get: (url, requestOptions = {}) => send('GET', url, undefined, requestOptions),
     post: (url, body, requestOptions = {}) => send('POST', url, body, requestOptions),
+    stream: (url, requestOptions = {}) => stream(url, requestOptions),
     close: () => agent.close(),
   };
 }
