@@ -4,7 +4,7 @@ import type { OpenedDatabase } from './opened-database';
 import { openPostgresDatabase, type PostgresOptions } from './postgres/open-database';
 import { createMentionRepository } from './repositories/mention-repository';
 import { createSettingsRepository } from './repositories/settings-repository';
-import { createSourceRepository } from './repositories/source-repository';
+import { createSourceRepository, type ClaimingSourceRepository } from './repositories/source-repository';
 import { createTopicRepository } from './repositories/topic-repository';
 import { createWorkspaceRepository } from './repositories/workspace-repository';
 import { openSqliteDatabase, type SqliteOptions } from './sqlite/open-database';
@@ -12,6 +12,11 @@ import { openSqliteDatabase, type SqliteOptions } from './sqlite/open-database';
 export type StoreOptions =
   | ({ kind: 'sqlite'; file: string } & SqliteOptions)
   | ({ kind: 'postgres'; url: string } & PostgresOptions);
+
+/** The Store port plus what it does not have yet (for the lead to add to core). */
+export interface VigieStore extends Store {
+  sources: ClaimingSourceRepository;
+}
 
 /**
  * Opens the database, applies pending migrations and returns the repositories. Every failure
@@ -22,11 +27,11 @@ export type StoreOptions =
  * const store = await createStore({ kind: 'sqlite', file: 'vigie-data/vigie.db' });
  * const store = await createStore({ kind: 'postgres', url: 'postgres://vigie@127.0.0.1:5432/vigie' });
  */
-export async function createStore(options: StoreOptions): Promise<Store> {
+export async function createStore(options: StoreOptions): Promise<VigieStore> {
   const opened: OpenedDatabase =
     options.kind === 'sqlite' ? openSqliteDatabase(options.file, options) : await openPostgresDatabase(options.url, options);
   const { db, dialect } = opened;
-  const store: Store = {
+  const store: VigieStore = {
     dialect: dialect.kind,
     workspaces: createWorkspaceRepository(db, dialect),
     topics: createTopicRepository(db, dialect),

@@ -3,4 +3,5 @@
  * one Kysely schema, migrations and repositories; `sqlite/` and `postgres/` hold only what
  * differs (drivers, full-text search, error wording). See README.md.
  */
-export { createStore, type StoreOptions } from './create-store';
+export { createStore, type StoreOptions, type VigieStore } from './create-store';
+export type { ClaimingSourceRepository } from './repositories/source-repository';

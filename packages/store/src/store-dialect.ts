@@ -1,4 +1,4 @@
-import type { ColumnDataType, ColumnDefinitionBuilderCallback, Expression, Kysely, RawBuilder, SqlBool } from 'kysely';
+import type { ColumnDataType, ColumnDefinitionBuilderCallback, Expression, Kysely, RawBuilder, SelectQueryBuilder, SqlBool } from 'kysely';
 import type { FtsPlan } from '@vigie/core';
 import type { Database } from './schema';
 
@@ -30,6 +30,11 @@ export interface StoreDialect {
   isUniqueViolation(error: unknown): boolean;
   /** Creates the full-text index over mention title + text and what keeps it in sync. */
   createFullTextSchema(db: Kysely<Database>): Promise<void>;
+  /**
+   * Makes the "which sources are due" subquery of a claim skip rows another worker is claiming
+   * (PostgreSQL: FOR UPDATE SKIP LOCKED). SQLite has one writer at a time: nothing to add.
+   */
+  lockForClaim<O>(query: SelectQueryBuilder<Database, 'sources', O>): SelectQueryBuilder<Database, 'sources', O>;
   /** `YYYY-MM-DD` (UTC) of `mentions.published_at`, for grouping by day. */
   publishedDay(): RawBuilder<string>;
   /** Condition "this mention matches the plan", on the `mentions` table of the outer query. */

@@ -3,13 +3,13 @@
  * cases/ by area; each creates its own workspaces, so they share one database per run.
  */
 import { afterAll, beforeAll, describe } from 'vitest';
-import type { Store } from '@vigie/core';
 import { catalogCases } from './cases/catalog-cases';
 import { mentionCases } from './cases/mention-cases';
 import { searchCases } from './cases/search-cases';
+import type { VigieStore } from './create-store';
 
 export interface OpenedTestStore {
-  store: Store;
+  store: VigieStore;
   /** Closes the store and removes its database. */
   dispose(): Promise<void>;
 }
@@ -21,7 +21,7 @@ export interface OpenedTestStore {
 export function runStoreCases(name: string, open: () => Promise<OpenedTestStore>): void {
   describe(`store on ${name}`, () => {
     let opened: OpenedTestStore | undefined;
-    const getStore = (): Store => {
+    const getStore = (): VigieStore => {
       if (!opened) throw new Error(`the ${name} store did not open (see the beforeAll error)`);
       return opened.store;
     };

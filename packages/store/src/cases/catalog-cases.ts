@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Store } from '@vigie/core';
+import type { VigieStore } from '../create-store';
 import { makeMention } from './mention-factory';
 
 let slugCounter = 0;
 export const uniqueSlug = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(slugCounter += 1)}`;
 
 /** Workspaces, topics and queries, sources, settings. */
-export function catalogCases(getStore: () => Store): void {
+export function catalogCases(getStore: () => VigieStore): void {
   describe('workspaces', () => {
     it('creates, finds by id and slug, lists, and refuses a second identical slug', async () => {
       const store = getStore();
@@ -163,6 +163,26 @@ export function catalogCases(getStore: () => Store): void {
       expect(again?.state).toEqual({ etag: 'W/"42"', seen: ['a', 'b'] });
       expect(again?.health).toEqual({ status: 'ok', consecutiveFailures: 0, nextRunAt: '2026-11-20T11:00:00.000Z' });
       await expect(store.sources.recordRun('missing', { health })).rejects.toMatchObject({ code: 'not_found' });
+    });
+
+    it('lets concurrent workers claim due sources without sharing any, until the lease ends', async () => {
+      const store = getStore();
+      const ws = await store.workspaces.create({ name: 'W', slug: uniqueSlug('claim') });
+      const created = [];
+      for (let i = 0; i < 6; i += 1) {
+        created.push(await store.sources.create(ws.id, { connector: 'rss', name: `F${i}`, config: {}, pollIntervalSec: 60 }));
+      }
+      const mine = new Set(created.map((s) => s.id));
+      const now = new Date(Date.now() + 1_000);
+      const [first, second] = await Promise.all([store.sources.claimDue(now, 1_000, 60_000), store.sources.claimDue(now, 1_000, 60_000)]);
+      const a = first.filter((s) => mine.has(s.id)).map((s) => s.id);
+      const b = second.filter((s) => mine.has(s.id)).map((s) => s.id);
+      expect([...a, ...b].sort()).toEqual([...mine].sort());
+      expect(a.filter((id) => b.includes(id))).toEqual([]);
+      expect((await store.sources.listDue(now, 1_000)).some((s) => mine.has(s.id))).toBe(false);
+      // A worker that died leaves its sources due again once the lease is over.
+      const later = new Date(now.getTime() + 61_000);
+      expect((await store.sources.claimDue(later, 1_000, 60_000)).filter((s) => mine.has(s.id))).toHaveLength(6);
     });
 
     it('never reaches a source of another workspace', async () => {

@@ -20,6 +20,8 @@ export const postgresStoreDialect: StoreDialect = {
   // 23505 = unique_violation (PostgreSQL error codes, appendix A).
   isUniqueViolation: (error) => error instanceof Error && 'code' in error && error.code === '23505',
   createFullTextSchema,
+  // Two workers claiming at once each take different sources instead of waiting on each other.
+  lockForClaim: (query) => query.forUpdate().skipLocked(),
   publishedDay: () => sql<string>`to_char(mentions.published_at at time zone 'UTC', 'YYYY-MM-DD')`,
   matchesPlan,
 };

@@ -30,6 +30,20 @@ function optionalIso(value: string | Date | null): string | undefined {
   return value === null ? undefined : toIso(value);
 }
 
+/** The port's SourceRepository plus claiming, for several workers sharing one database. */
+export interface ClaimingSourceRepository extends SourceRepository {
+  /**
+   * Like `listDue`, but atomically moves each returned source's `nextRunAt` to now + `leaseMs`,
+   * so another worker (process or machine) asking at the same time gets other sources. The poll
+   * then records its real outcome with `recordRun`; if the worker dies, the source is due again
+   * when the lease ends.
+   *
+   * @example
+   * const mine = await store.sources.claimDue(new Date(), 5, 10 * 60_000);
+   */
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<Source[]>;
+}
+
 /**
  * Sources with their health flattened into columns, so the scheduler can ask "what is due"
  * with an index (`sources_due`) instead of reading JSON.
@@ -37,7 +51,7 @@ function optionalIso(value: string | Date | null): string | undefined {
  * @example
  * const due = await store.sources.listDue(new Date(), 20);
  */
-export function createSourceRepository(db: Kysely<Database>, dialect: StoreDialect): SourceRepository {
+export function createSourceRepository(db: Kysely<Database>, dialect: StoreDialect): ClaimingSourceRepository {
   function toSource(row: Selectable<SourceTable>): Source {
     const lastRunAt = optionalIso(row.last_run_at);
     const lastSuccessAt = optionalIso(row.last_success_at);
@@ -85,7 +99,7 @@ export function createSourceRepository(db: Kysely<Database>, dialect: StoreDiale
     };
   }
 
-  const repository: SourceRepository = {
+  const repository: ClaimingSourceRepository = {
     async create(workspaceId, input) {
       const workspace = await db.selectFrom('workspaces').select('id').where('id', '=', workspaceId).executeTakeFirst();
       if (!workspace) throw new AppError('not_found', `Workspace ${workspaceId} does not exist`);
@@ -159,6 +173,26 @@ export function createSourceRepository(db: Kysely<Database>, dialect: StoreDiale
         .limit(limit)
         .execute();
       return rows.map(toSource);
+    },
+
+    async claimDue(now, limit, leaseMs) {
+      const due = dialect.lockForClaim(
+        db
+          .selectFrom('sources')
+          .select('sources.id')
+          .where('sources.enabled', '=', dialect.toBool(true))
+          .where('sources.next_run_at', '<=', now.toISOString())
+          .orderBy('sources.next_run_at')
+          .orderBy('sources.id')
+          .limit(limit),
+      );
+      const rows = await db
+        .updateTable('sources')
+        .set({ next_run_at: new Date(now.getTime() + leaseMs).toISOString() })
+        .where('id', 'in', due)
+        .returningAll()
+        .execute();
+      return rows.map(toSource).sort((a, b) => (a.id < b.id ? -1 : 1));
     },
 
     async recordRun(id, run) {

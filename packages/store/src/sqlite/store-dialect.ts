@@ -18,6 +18,8 @@ export const sqliteStoreDialect: StoreDialect = {
   fromJson: (value) => (typeof value === 'string' ? JSON.parse(value) : null),
   isUniqueViolation: (error) => hasCode(error, ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']),
   createFullTextSchema,
+  // The UPDATE that claims due sources already runs alone: SQLite serialises writers.
+  lockForClaim: (query) => query,
   // Timestamps are stored as normalised ISO text in UTC: the day is its first ten characters.
   publishedDay: () => sql<string>`substr(mentions.published_at, 1, 10)`,
   matchesPlan,
