@@ -16,3 +16,4 @@ export * from './ingest/ingest-pipeline';
 export * from './query';
 export * from './topics/topic-service';
 export * from './topics/history-search';
+export * from './alerts';

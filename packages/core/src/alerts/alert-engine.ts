@@ -158,6 +158,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       now,
       timeZone,
       during: memory.points(started, now),
+      earlier: memory.points(now - DAY_MS, started),
       usual: usualShares(episode.scope, started),
       termHistory: memory.termHistory(),
       ignoreTerms: options.scopeTerms?.get(key),
@@ -192,7 +193,9 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       const opens = signals.some((s) => VOLUME_DETECTORS.includes(s.detector)) || kinds.size >= 2;
       if (!opens) return;
       track.lastSignalMs = now;
-      const since = Math.max(now - 3 * HOUR_MS, Math.min(...track.pending.map((s) => Date.parse(s.since))));
+      // The volume detector's onset is the most precise; then a spreading post's publication.
+      const preferred = ['volume_spike', 'fast_spread', 'negative_surge'].map((d) => track.pending.find((s) => s.detector === d)).find(Boolean);
+      const since = Math.max(now - 3 * HOUR_MS, Date.parse((preferred ?? track.pending[0] ?? signals[0])?.since ?? at));
       const reopen = track.lastClosed && now - Date.parse(track.lastClosed.closedAt ?? at) <= rule.cooldownMinutes * MINUTE_MS;
       const next: Episode = reopen && track.lastClosed
         ? { ...track.lastClosed, status: 'open', closedAt: undefined, calmingAt: undefined, updatedAt: at, revision: track.lastClosed.revision + 1, signals: [...track.lastClosed.signals, ...track.pending].slice(-50) }

@@ -19,6 +19,8 @@ export interface ExplainInput {
   timeZone: string;
   /** The scope's points since the onset. */
   during: readonly AlertPoint[];
+  /** Earlier points of the scope (the last day), where a spreading post may have been published just before the onset. */
+  earlier?: readonly AlertPoint[];
   usual: SentimentShares;
   termHistory: { terms: ReadonlyMap<string, number>; total: number };
   /** Terms that name the scope itself, left out of top terms. */
@@ -70,9 +72,10 @@ export function explainEpisode(input: ExplainInput): EpisodeExplanation {
     .sort((a, b) => b.score - a.score)
     .slice(0, 5)
     .map(({ term, count }) => ({ term, count }));
-  const byId = new Map(during.map((p) => [p.externalId, p]));
-  const topPosts = during
-    .filter((p) => !p.repostOf)
+  const byId = new Map([...(input.earlier ?? []), ...during].map((p) => [p.externalId, p]));
+  const topPosts = [...new Set([...spread.keys(), ...during.map((p) => p.externalId)])]
+    .map((id) => byId.get(id))
+    .filter((p): p is AlertPoint => p !== undefined && !p.repostOf)
     .map((p) => ({ externalId: p.externalId, authorHandle: p.authorHandle, reach: Math.round(p.reach), spread: spread.get(p.externalId) ?? 0, text: p.text?.slice(0, 280) }))
     .sort((a, b) => b.spread - a.spread || b.reach - a.reach)
     .slice(0, 3);

@@ -35,12 +35,19 @@ export function detectNegativeSurge(input: NegativeSurgeInput): Signal | undefin
   const t = THRESHOLDS[input.sensitivity];
   let count = 0;
   let negative = 0;
+  /** Start of the latest run of buckets with negatives (one empty bucket tolerated). */
   let firstNegative: number | undefined;
-  for (let start = input.now - WINDOW_MS; start < input.now; start += FIVE_MIN) {
+  let gap = 0;
+  for (let start = input.now - FIVE_MIN; start >= input.now - WINDOW_MS; start -= FIVE_MIN) {
     const bucket = input.fiveMinute(start);
     count += bucket.count;
     negative += bucket.negative;
-    if (bucket.negative > 0) firstNegative ??= start;
+    if (gap <= 1) {
+      if (bucket.negative > 0) {
+        firstNegative = start;
+        gap = 0;
+      } else if (firstNegative !== undefined) gap += 1;
+    }
   }
   if (negative < t.negativeMinCount) return undefined;
   const share = negative / count;

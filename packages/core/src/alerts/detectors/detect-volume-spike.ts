@@ -24,13 +24,16 @@ export interface VolumeSpikeInput {
 const WINDOWS_MIN = [15, 30, 60] as const;
 const FIVE_MIN = 5 * MINUTE_MS;
 
-/** Walks back from `now` while 5-minute buckets stay above twice their expectation: the onset. */
+/**
+ * Walks back from `now` while 5-minute buckets stay well above their expectation (at least two
+ * mentions and three times the baseline; one quieter bucket is tolerated): the onset.
+ */
 export function estimateOnset(input: Pick<VolumeSpikeInput, 'now' | 'fiveMinute' | 'hourly' | 'baseline'>, maxBackMs = 3 * 60 * MINUTE_MS): number {
   let onset = input.now - FIVE_MIN;
   let gap = 0;
   for (let start = input.now - FIVE_MIN; start >= input.now - maxBackMs; start -= FIVE_MIN) {
     const expected = expectedCount(input.hourly, start, start + FIVE_MIN, input.baseline) ?? 0;
-    if (input.fiveMinute(start) >= Math.max(1, 2 * expected)) {
+    if (input.fiveMinute(start) >= Math.max(2, 3 * expected)) {
       onset = start;
       gap = 0;
     } else if (++gap > 1) break;
