@@ -1,5 +1,5 @@
 import { createClient, type VigieClient } from '@vigie/client';
-import { createLogger, createVigie, loadConfig, type Config, type Vigie } from '@vigie/server';
+import type { Config, Vigie } from '@vigie/server';
 import { loadCliConfig, processEnv } from './config';
 
 /** Options every command that talks to a running Vigie accepts. */
@@ -18,6 +18,8 @@ export function connect(options: RemoteOptions = {}): VigieClient {
  * (never the store directly), with no background work, and closes it afterwards.
  */
 export async function withLocalVigie<T>(overrides: Partial<Config>, run: (vigie: Vigie) => Promise<T>): Promise<T> {
+  // Loaded on demand: commands that do not open the data folder start fast without the server.
+  const { createLogger, createVigie, loadConfig } = await import('@vigie/server');
   const config = loadConfig(processEnv(), { ...overrides, worker: false, demo: false });
   const vigie = await createVigie(config, { log: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, { stderr: true }) });
   try {

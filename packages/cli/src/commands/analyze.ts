@@ -3,7 +3,6 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { AppError } from '@vigie/core';
-import { analysisTasks, createAnalysisPipeline, evaluateClassifier, formatEvaluation, parseLabelledTsv, summarizeAnalysis } from '@vigie/server';
 import { withLocalVigie } from '../cli-context';
 
 const PAGE = 500;
@@ -14,6 +13,7 @@ export function registerAnalysis(program: Command): void {
     .command('analyze')
     .description('read JSONL posts on stdin ({"id","text"} …), write one JSON line of analysis per post / analyser des messages')
     .action(async () => {
+      const { createAnalysisPipeline, summarizeAnalysis } = await import('@vigie/server');
       const pipeline = createAnalysisPipeline();
       let lineNumber = 0;
       for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
@@ -37,10 +37,11 @@ export function registerAnalysis(program: Command): void {
 
   program
     .command('eval <task> <file>')
-    .description(`evaluate an analyzer on a labelled TSV (label<TAB>text): ${Object.keys(analysisTasks).join(', ')}`)
+    .description('evaluate an analyzer on a labelled TSV (label<TAB>text): sentiment, questions, aggressiveness')
     .option('--lang <lang>', 'language of the texts (fr, en) when known')
     .option('--locale <locale>', 'report language (fr, en)', 'en')
-    .action((task: string, file: string, options: { lang?: string; locale: string }) => {
+    .action(async (task: string, file: string, options: { lang?: string; locale: string }) => {
+      const { analysisTasks, evaluateClassifier, formatEvaluation, parseLabelledTsv } = await import('@vigie/server');
       const evaluation = analysisTasks[task as keyof typeof analysisTasks];
       if (!evaluation) throw new AppError('validation_failed', `unknown task "${task}": use ${Object.keys(analysisTasks).join(', ')}`, [{ field: 'task', message: 'unknown' }]);
       const examples = parseLabelledTsv(readFileSync(file, 'utf8'), evaluation.labels);

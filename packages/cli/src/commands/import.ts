@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { AppError } from '@vigie/core';
-import { formatOf, parseMentionFile, type MentionFileFormat } from '@vigie/server';
+import type { MentionFileFormat } from '@vigie/server';
 import { withLocalVigie } from '../cli-context';
 
 const BATCH = 500;
@@ -18,6 +18,7 @@ export function registerImport(program: Command): void {
     .option('-d, --data <dir>', 'data folder (VIGIE_DATA_DIR, default ./vigie-data)')
     .option('-f, --format <format>', 'jsonl or csv (default: from the file name)')
     .action(async (file: string, options: { data?: string; format?: string }) => {
+      const { formatOf, parseMentionFile } = await import('@vigie/server');
       const format = (options.format ?? formatOf(file)) as MentionFileFormat | undefined;
       if (format !== 'jsonl' && format !== 'csv') throw new AppError('validation_failed', `cannot tell the format of ${file}: use --format jsonl or --format csv`, [{ field: 'format', message: 'expected jsonl or csv' }]);
       const lines = parseMentionFile(readFileSync(file, 'utf8'), format);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startServer } from '@vigie/server';
 
 /** `vigie serve`: web interface + API + background polling, on SQLite (or PostgreSQL) with the demo. */
 export function registerServe(program: Command): void {
@@ -11,6 +10,7 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'interface to listen on (VIGIE_HOST, default 127.0.0.1)')
     .option('--no-demo', 'do not seed the demo workspace')
     .action(async (options: { port?: number; data?: string; host?: string; demo: boolean }) => {
+      const { startServer } = await import('@vigie/server');
       const server = await startServer({ port: options.port, dataDir: options.data, host: options.host, ...(options.demo ? {} : { demo: false }) });
       process.stdout.write(`Vigie is running at ${server.url} (${server.vigie.store.dialect}) — Vigie tourne sur ${server.url}\n`);
       const stop = () => {

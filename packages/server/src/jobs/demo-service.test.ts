@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestVigie, type TestVigie } from '../test/test-vigie';
+
+describe('demo workspace', () => {
+  let t: TestVigie;
+  beforeAll(async () => {
+    t = await createTestVigie({ demo: true, demoReplay: false });
+    await t.vigie.start();
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('seeds about 5,000 mentions over 30 days with topics, on first start only', async () => {
+    const overview = await t.call('GET', '/api/stats/overview?days=31');
+    expect(overview.json.total).toBeGreaterThan(4_500);
+    expect(overview.json.total).toBeLessThan(5_600);
+    const byDay = overview.json.byDay as { count: number; negative: number }[];
+    expect(byDay.length).toBeGreaterThanOrEqual(29);
+    const topics = (await t.call('GET', '/api/topics')).json.items!;
+    expect(topics.length).toBeGreaterThanOrEqual(5);
+    const byTopic = overview.json.byTopic as { name: string; count: number }[];
+    expect(byTopic.every((row) => row.count > 0)).toBe(true);
+    expect(await t.vigie.demo.seedIfFirstStart()).toBe(false);
+    expect((await t.call('GET', '/api/demo')).json).toMatchObject({ enabled: true });
+  });
+
+  it('keeps the user’s own topic and source when the demo is removed', async () => {
+    const own = await t.call('POST', '/api/topics', { name: 'Mon produit', kind: 'product', queries: ['monproduit'] });
+    expect(own.status).toBe(201);
+    expect((await t.call('DELETE', '/api/demo')).status).toBe(204);
+    const overview = await t.call('GET', '/api/stats/overview?days=31');
+    expect(overview.json.total).toBe(0);
+    const topics = (await t.call('GET', '/api/topics')).json.items!;
+    expect(topics.map((x) => x.name)).toEqual(['Mon produit']);
+    expect((await t.call('GET', '/api/demo')).json).toMatchObject({ enabled: false });
+    expect(await t.vigie.demo.seedIfFirstStart()).toBe(false);
+  });
+});

@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startServer, type StartedServer } from '../server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+describe('live mention stream (SSE)', () => {
+  let server: StartedServer;
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'vigie-sse-'));
+    server = await startServer({ dataDir, port: 0, demo: false, worker: false, logLevel: 'silent' }, { env: {} });
+  });
+  afterEach(async () => {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('pushes a newly stored mention to connected streams, and not a re-ingested one', async () => {
+    const response = await fetch(`${server.url}/api/mentions/stream`);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    const readUntil = async (needle: string) => {
+      while (!received.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        received += decoder.decode(value);
+      }
+    };
+    await readUntil('event: ready');
+    const mention = { connector: 'import' as const, externalId: 'x1', author: { handle: 'alice' }, text: 'Nouvelle mention en direct', publishedAt: new Date().toISOString(), engagement: {}, kind: 'post' as const, raw: {} };
+    const workspaceId = server.vigie.defaultWorkspace.id;
+    await server.vigie.ingest(workspaceId, [mention]);
+    await server.vigie.ingest(workspaceId, [mention]);
+    await readUntil('Nouvelle mention en direct');
+    const events = received.split('\n\n').filter((block) => block.includes('event: mention'));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toContain('"externalId":"x1"');
+    await reader.cancel();
+  });
+});
