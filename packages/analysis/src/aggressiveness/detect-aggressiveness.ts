@@ -164,7 +164,7 @@ function targetOf(tokens: readonly Token[], keys: string[], index: number, span:
   let third = false;
   let group = false;
   if (isVocative(tokens, index, span)) return 'direct';
-  for (let j = index - 1, seen = 0; j >= 0 && seen < 5; j--) {
+  for (let j = index - 1, seen = 0; j >= 0 && seen < 6; j--) {
     const token = tokens[j] as Token;
     if (token.kind === 'punct') {
       if (/[.!?]/.test(token.text)) break;
@@ -183,13 +183,18 @@ function targetOf(tokens: readonly Token[], keys: string[], index: number, span:
   return group ? 'group' : 'none';
 }
 
-/** "Dégage, minable." / "Connard, rends-moi…": the insult is said to the reader. */
+/** "Dégage, minable." / "Connard, rends-moi…" / "…, stupid kid.": the insult is said to the reader. */
 function isVocative(tokens: readonly Token[], index: number, span: number): boolean {
   const before = tokens[index - 1];
-  const after = tokens[index + span];
   const opensClause = !before || (before.kind === 'punct' && /[,.!?:]/.test(before.text));
-  const closesClause = !after || (after.kind === 'punct' && /[,.!?]/.test(after.text)) || after.kind === 'emoji';
-  return opensClause && closesClause && tokens.length > span + 1;
+  if (!opensClause || tokens.length <= span + 1) return false;
+  // The insult may be followed by one noun ("stupid kid", "sale gamin") before the clause ends.
+  for (const after of [tokens[index + span], tokens[index + span + 1]]) {
+    if (!after || (after.kind === 'punct' && /[,.!?]/.test(after.text)) || after.kind === 'emoji') return true;
+    if (after !== tokens[index + span]) return false;
+    if (after.kind !== 'word') return false;
+  }
+  return false;
 }
 
 function isNegated(tokens: readonly Token[], keys: string[], index: number, resources: LanguageResources): boolean {

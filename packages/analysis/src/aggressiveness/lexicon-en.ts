@@ -13,16 +13,16 @@ export const ENGLISH_LEXICON: Lexicon = buildLexicon({
     bitch:0.55 bitches:0.55 whore:0.65 slut:0.65 cunt:0.7 son_of_a_bitch:0.6 piece_of_shit:0.65 pos:0.5 motherfucker:0.65
     dipshit:0.5 numbnuts:0.45 halfwit:0.45 dimwit:0.45 buffoon:0.4 fool:0.3 fools:0.3 clowns:0.4 crook:0.45 crooks:0.45
     thief:0.4 thieves:0.4 liar:0.35 liars:0.35 scammer:0.45 scammers:0.45 fraud:0.4 frauds:0.4 incompetent:0.35
-    imbeciles:0.45 cretins:0.45 hypocrite:0.3 hypocrites:0.3 psycho:0.4 freak:0.4 creep:0.4 trash:0.4 garbage_human:0.6 lowlife:0.5`,
+    imbeciles:0.45 cretins:0.45 hypocrite:0.3 hypocrites:0.3 psycho:0.4 freak:0.4 creep:0.4 trash:0.4 garbage_human:0.6 lowlife:0.5 bozo:0.4 bozos:0.4 dumbo:0.4 idiots:0.4`,
   disparaging: `stupid:0.3 dumb:0.3 pathetic:0.3 useless:0.2 worthless:0.35 crap:0.25 crappy:0.25 garbage:0.25 trash:0.25
-    rubbish:0.2 lame:0.2 ridiculous:0.2 disgusting:0.3 terrible:0.15 awful:0.15 shitty:0.3 sucks:0.25 joke:0.15 clueless:0.3`,
+    rubbish:0.2 lame:0.2 ridiculous:0.2 disgusting:0.3 terrible:0.15 awful:0.15 shitty:0.3 sucks:0.25 joke:0.15 clueless:0.3 disaster:0.2 nightmare:0.15 nonsense:0.15`,
   profanity: `fuck:0.3 fucking:0.3 fucked:0.3 shit:0.25 damn:0.2 dammit:0.2 goddamn:0.25 crap:0.2 wtf:0.2 bullshit:0.3
     hell:0.1 piss:0.25 pissed:0.25 bloody:0.15 ffs:0.25 af:0.1 freaking:0.15 frickin:0.15`,
   dehumanising: `vermin:0.5 cockroaches:0.45 roaches:0.4 rats:0.4 parasites:0.45 subhuman:0.6 subhumans:0.6 animals:0.35
     savages:0.4 filth:0.4 infestation:0.45 vermins:0.5 apes:0.55 beasts:0.35 degenerates:0.45`,
   slur: `faggot:0.9 fag:0.85 retard:0.75 retards:0.75 retarded:0.7 tranny:0.85 nigger:0.95 nigga:0.6 kike:0.95 chink:0.9
     spic:0.9 wetback:0.9 dyke:0.8 gook:0.9 raghead:0.9 towelhead:0.9`,
-  hostility: `shame_on_you:0.3 sick_of:0.2 tired_of:0.2 fed_up:0.2 pisses_me_off:0.25 pissed_off:0.25 had_enough:0.2`,
+  hostility: `on_my_nerves:0.2 shame_on_you:0.3 sick_of:0.2 tired_of:0.2 fed_up:0.2 pisses_me_off:0.25 pissed_off:0.25 had_enough:0.2`,
 });
 
 const HARM_VERBS = 'kill|murder|hurt|beat|stab|shoot|burn|destroy|smash|punch|strangle|choke|rape|end|slit|break|bury|hang|torch|gut|wreck';
@@ -40,10 +40,13 @@ export const ENGLISH_PATTERNS: PatternSet = {
     /\b(?:you|u) should (?:just )?(?:die|be dead)\b|\bdeserves? a bullet\b|\byou'?(?:ll| will) pay (?:dearly|for (?:this|that))\b/,
     /\bi (?:have|got|know) (?:your|ur) (?:home )?address\b|\byou'?(?:re| are) (?:going to|gonna) regret\b|\bwatch out for your (?:family|kids|wife|husband|children)\b/,
     /\bteach (?:you|him|her|them|that [\w ]{1,30}) a lesson\b|\bdie in a fire\b/,
+    /\bmake (?:you|u|him|her|them) (?:regret|pay|suffer)\b|\b(?:we'?re|i'?m|we are|i am) (?:going to|gonna) get (?:you|u|him|her|them)\b/,
+    /\bi hope (?:you|u|he|she|they) (?:die|suffer|get (?:cancer|hit|killed|shot))\b|\bset (?:your|ur|his|her|their) [\w ]{1,20}on fire\b/,
   ],
-  selfHarm: [/\bkill (?:yourself|urself|yourselves)\b|\bkys\b|\bgo (?:die|hang yourself)\b|\bhang yourself\b|\bdrink bleach\b|\bunalive yourself\b/],
+  selfHarm: [/\bkill (?:yourself|urself|yourselves)\b|\bkys\b|\bgo (?:die|hang yourself)\b|\bhang yourself\b|\bdrink bleach\b|\bunalive yourself\b|\b(?:go )?jump off (?:a|the) (?:bridge|cliff|building|roof)\b/],
   harassment: [
-    /\bshut (?:the fuck |the hell )?up\b(?! and take)|\bstfu\b|\bshut your (?:mouth|face|trap)\b/,
+    /\bshut (?:the fuck |the hell )?up\b(?! and take)|\bstfu\b|\bshut your (?:mouths?|faces?|traps?|pie ?holes?)\b/,
+    /\bshove (?:it|that|this|your [\w ]{1,30}) up your (?:ass|arse)\b|\bup yours\b/,
     /\bgo fuck (?:yourself|urself|off)\b|\bfuck (?:you|u|off|ya)\b|\bscrew (?:you|u)\b|\bpiss off\b|\bget lost\b|\bf off\b/,
     /\b(?:nobody|no one|noone) (?:likes|loves|asked|cares about|wants) (?:you|u|ur|your)\b|\bnobody asked\b|\bno one asked\b/,
     /\bgo back to (?:your|ur|where you)\b/,
@@ -60,4 +63,4 @@ export const ENGLISH_THIRD_PERSON = new Set(['is', 'are', 'was', 'were', 'this',
 export const ENGLISH_GROUP = new Set(['bunch', 'pack', 'gang', 'load']);
 export const ENGLISH_NEGATIONS = new Set(['not', "n't", 'no', 'never', "isn't", "aren't", "wasn't", "don't", "didn't", "doesn't", "'m not", "im not"]);
 /** Reported speech: "he called me an idiot". */
-export const ENGLISH_REPORTING = /\b(?:called|calling|call) (?:me|us|her|him|them)\b|\b(?:said|told me) (?:i was|i'm|im)\b/;
+export const ENGLISH_REPORTING = /\b(?:called|calling|calls|call)\b(?: [\w']+){0,3} ?(?:an? )?$|\b(?:said|told me) (?:i was|i'm|im)\b/;
