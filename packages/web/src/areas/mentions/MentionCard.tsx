@@ -30,7 +30,7 @@ export function MentionCard({ mention, fresh, topics }: { mention: MentionView; 
           {formatRelativeTime(mention.publishedAt, i18n.language)}
         </time>
       </header>
-      {mention.title && <h3 className="mention-title">{mention.title}</h3>}
+      {mention.title && !mention.text.startsWith(mention.title) && <h3 className="mention-title">{mention.title}</h3>}
       <p className="mention-text">{excerpt(mention.text, MAX_TEXT).text}</p>
       <footer className="mention-footer">
         <SentimentBadge label={mention.analysis.sentiment?.label} />

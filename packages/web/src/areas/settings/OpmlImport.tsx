@@ -28,9 +28,12 @@ export function OpmlImport({ onImported }: { onImported: () => void }) {
   return (
     <div className="card opml">
       <h2>{t('sources.opmlTitle')}</h2>
-      <label className="field">
-        <span>{t('sources.opmlFile')}</span>
+      <p className="muted">{t('sources.opmlFile')}</p>
+      {/* The native file button speaks the browser's language, not ours: a labelled button instead. */}
+      <label className={busy ? 'button secondary file-button disabled' : 'button secondary file-button'}>
+        {busy ? t('common.loading') : t('sources.opmlChoose')}
         <input
+          className="visually-hidden"
           type="file"
           accept=".opml,.xml,text/xml,text/x-opml"
           disabled={busy}

@@ -23,6 +23,8 @@ export function SourceRow({ source, onChanged }: { source: Source; onChanged: ()
   const [error, setError] = useState<unknown>();
   const url = typeof source.config.url === 'string' ? source.config.url : undefined;
   const { health } = source;
+  // A source switched off may keep its last health status; what matters to the user is that it is off.
+  const status = source.enabled ? health.status : 'disabled';
 
   const act = async (action: () => Promise<void>): Promise<void> => {
     setBusy(true);
@@ -41,7 +43,7 @@ export function SourceRow({ source, onChanged }: { source: Source; onChanged: ()
     <li className="card source-row" data-testid="source">
       <div className="source-main">
         <div className="source-title">
-          <span className={`badge status-${health.status}`}>{t(`sourceStatus.${health.status}`)}</span>
+          <span className={`badge status-${status}`}>{t(`sourceStatus.${status}`)}</span>
           <strong>{source.name}</strong>
           <span className="badge">{t(`connector.${source.connector}`, { defaultValue: source.connector })}</span>
         </div>
