@@ -4,12 +4,13 @@
  * re-checked) and sockets whose DNS lookup refuses private addresses (the check happens on the
  * address actually connected to, which stops DNS rebinding). Failures are `ConnectorError`s.
  */
-import { pipeline, type Readable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { pipeline } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
-import { ConnectorError, isConnectorError } from '../connector-error';
+import { ConnectorError } from '../connector-error';
 import { createPinnedLookup, resolveAllowedAddresses, type AddressPolicy } from './address-policy';
 import { errorFromStatus } from './error-from-status';
+import { decoderFor, formatBytes, readCapped } from './read-capped';
+import { fromTransportError } from './transport-error';
 
 export interface HttpClientOptions extends AddressPolicy {
   /** Whole request, body included. Default 15 s. */
@@ -82,50 +83,12 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Headers that must not follow a redirect to another origin. */
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 
-function formatBytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
-}
-
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
-}
-
-function decoderFor(encoding: string | undefined): NodeJS.ReadWriteStream | undefined {
-  const name = encoding?.trim().toLowerCase();
-  if (name === 'gzip' || name === 'x-gzip') return createGunzip();
-  if (name === 'deflate') return createInflate();
-  if (name === 'br') return createBrotliDecompress();
-  return undefined;
-}
-
-/** Reads a body up to `maxBytes` (after decompression), aborting the transfer at the cap. */
-async function readCapped(body: Readable, encoding: string | undefined, maxBytes: number, url: string): Promise<Buffer> {
-  const decoder = decoderFor(encoding);
-  const source: AsyncIterable<Buffer> = decoder === undefined ? body : (pipeline(body, decoder, () => undefined) as unknown as AsyncIterable<Buffer>);
-  const chunks: Buffer[] = [];
-  let total = 0;
-  try {
-    for await (const chunk of source) {
-      total += chunk.length;
-      if (total > maxBytes) {
-        // Leaving the loop by a throw ends the iterator, which destroys the stream: the transfer stops here.
-        throw new ConnectorError('too_large', `the response from ${url} exceeded ${formatBytes(maxBytes)}`);
-      }
-      chunks.push(chunk);
-    }
-  } catch (error) {
-    if (isConnectorError(error)) throw error;
-    if (decoder !== undefined && (error as NodeJS.ErrnoException).code?.startsWith('Z_')) {
-      throw new ConnectorError('invalid_payload', `the ${encoding ?? ''} compressed body from ${url} is corrupt`, { cause: error });
-    }
-    throw error;
-  }
-  return Buffer.concat(chunks);
 }
 
 /** A stream whose transport failures arrive as ConnectorErrors, like everything else from kit. */
@@ -136,31 +99,6 @@ async function* guarded(source: AsyncIterable<Buffer>, url: string, callerSignal
     if (callerSignal?.aborted === true) throw callerSignal.reason;
     throw fromTransportError(error, url, 0);
   }
-}
-
-const NETWORK_REASONS: Record<string, string> = {
-  ECONNREFUSED: 'the connection was refused',
-  ECONNRESET: 'the connection was reset',
-  EHOSTUNREACH: 'the host is unreachable',
-  ENETUNREACH: 'the network is unreachable',
-  ENOTFOUND: 'the host name could not be resolved',
-  EAI_AGAIN: 'the host name could not be resolved (temporary DNS failure)',
-  UND_ERR_SOCKET: 'the connection was closed unexpectedly',
-};
-
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
-
-/** Maps a transport failure (no HTTP answer) to a ConnectorError, by error code only. */
-function fromTransportError(error: unknown, url: string, timeoutMs: number): ConnectorError {
-  for (let current: unknown = error; current instanceof Error; current = current.cause) {
-    if (isConnectorError(current)) return current;
-  }
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  if (TIMEOUT_CODES.has(code)) {
-    return new ConnectorError('timeout', timeoutMs > 0 ? `no answer from ${url} within ${timeoutMs / 1000} s` : `${url} stopped sending data`, { cause: error });
-  }
-  const reason = NETWORK_REASONS[code] ?? (code.startsWith('ERR_TLS') || code.includes('CERT') ? `TLS error (${code})` : `network error (${code || 'unknown'})`);
-  return new ConnectorError('upstream_unavailable', `could not fetch ${url}: ${reason}`, { cause: error });
 }
 
 /**
