@@ -60,7 +60,8 @@ export function poissonTail(k: number, mean: number): number {
 export function negBinomialTail(k: number, mean: number, size: number): number {
   if (k <= 0) return 1;
   if (mean <= 0) return 0;
-  if (!Number.isFinite(size)) return poissonTail(k, mean);
+  // Past a million times the mean the difference from Poisson is below float precision of ln Γ.
+  if (!Number.isFinite(size) || size > 1e6 * Math.max(1, mean)) return poissonTail(k, mean);
   const p = size / (size + mean);
   const logP = Math.log(p);
   const logQ = Math.log(1 - p);

@@ -134,7 +134,10 @@ export function createRollup(options: RollupOptions = {}): Rollup {
       }
     },
     bucket(scope, granularity, startMs) {
-      return tables.get(`${scopeKey(scope)}|${granularity}`)?.get(startMs) ?? ZERO;
+      const cell = tables.get(`${scopeKey(scope)}|${granularity}`)?.get(startMs);
+      if (!cell) return ZERO;
+      const { count, authors, negative, positive, neutral, reach } = cell;
+      return { count, authors, negative, positive, neutral, reach };
     },
     series(scope, granularity, fromMs, toMs) {
       const cells = tables.get(`${scopeKey(scope)}|${granularity}`);
