@@ -98,8 +98,10 @@ export function detectAggressiveness(text: string, lang?: string): Aggressivenes
   const score = round(1 - reasons.reduce((keep, r) => keep * (1 - r.weight), 1));
   // Toxic needs a toxic kind of reason: many insults make a post aggressive, not a threat.
   const toxic = reasons.some((r) => TOXIC_CODES.has(r.code) && r.weight >= THRESHOLDS.toxic * 0.8);
+  // Aggressive needs someone attacked: several mild reasons (swearing, exasperation) stay mild.
+  const attacks = reasons.some((r) => (r.code === 'insult' || r.code === 'harassment' || TOXIC_CODES.has(r.code)) && r.weight >= 0.4);
   const label: AggressivenessLabel =
-    toxic ? 'toxic' : score >= THRESHOLDS.aggressive ? 'aggressive' : score >= THRESHOLDS.mild ? 'mild' : 'none';
+    toxic ? 'toxic' : score >= THRESHOLDS.aggressive && attacks ? 'aggressive' : score >= THRESHOLDS.mild ? 'mild' : 'none';
   reasons.sort((a, b) => b.weight - a.weight);
   return { label, score, reasons };
 }

@@ -12,17 +12,17 @@ export const ENGLISH_LEXICON: Lexicon = buildLexicon({
     scumbag:0.55 scum:0.55 dickhead:0.55 dick:0.45 prick:0.5 twat:0.55 wanker:0.55 douchebag:0.5 douche:0.45
     bitch:0.55 bitches:0.55 whore:0.65 slut:0.65 cunt:0.7 son_of_a_bitch:0.6 piece_of_shit:0.65 pos:0.5 motherfucker:0.65
     dipshit:0.5 numbnuts:0.45 halfwit:0.45 dimwit:0.45 buffoon:0.4 fool:0.3 fools:0.3 clowns:0.4 crook:0.45 crooks:0.45
-    thief:0.4 thieves:0.4 liar:0.35 liars:0.35 scammer:0.45 scammers:0.45 fraud:0.4 frauds:0.4 incompetent:0.35
-    imbeciles:0.45 cretins:0.45 hypocrite:0.3 hypocrites:0.3 psycho:0.4 freak:0.4 creep:0.4 trash:0.4 garbage_human:0.6 lowlife:0.5 bozo:0.4 bozos:0.4 dumbo:0.4 idiots:0.4`,
+    thief:0.4 thieves:0.4 liar:0.35 liars:0.35 scammer:0.45 scammers:0.45 fraud:0.4 frauds:0.4 incompetent:0.4
+    imbeciles:0.45 cretins:0.45 incompetents:0.4 hypocrite:0.3 hypocrites:0.3 psycho:0.4 freak:0.4 creep:0.4 trash:0.4 garbage_human:0.6 lowlife:0.5 charlatan:0.4 charlatans:0.4 rat:0.35 piece_of_crap:0.55 brainless:0.4 pea_brain:0.4 nothing_in_your_skull:0.4 nothing_in_your_head:0.4 scumbags:0.55 bozo:0.4 bozos:0.4 dumbo:0.4 idiots:0.4`,
   disparaging: `stupid:0.3 dumb:0.3 pathetic:0.3 useless:0.2 worthless:0.35 crap:0.25 crappy:0.25 garbage:0.25 trash:0.25
-    rubbish:0.2 lame:0.2 ridiculous:0.2 disgusting:0.3 terrible:0.15 awful:0.15 shitty:0.3 sucks:0.25 joke:0.15 clueless:0.3 disaster:0.2 nightmare:0.15 nonsense:0.15`,
+    rubbish:0.2 lame:0.2 ridiculous:0.2 disgusting:0.3 terrible:0.15 awful:0.15 shitty:0.3 sucks:0.25 joke:0.2 such_a_pain:0.2 pain_in_the_ass:0.35 clueless:0.3 disgrace:0.35 disaster:0.2 nightmare:0.15 nonsense:0.15`,
   profanity: `fuck:0.3 fucking:0.3 fucked:0.3 shit:0.25 damn:0.2 dammit:0.2 goddamn:0.25 crap:0.2 wtf:0.2 bullshit:0.3
     hell:0.1 piss:0.25 pissed:0.25 bloody:0.15 ffs:0.25 af:0.1 freaking:0.15 frickin:0.15`,
   dehumanising: `vermin:0.5 cockroaches:0.45 roaches:0.4 rats:0.4 parasites:0.45 subhuman:0.6 subhumans:0.6 animals:0.35
     savages:0.4 filth:0.4 infestation:0.45 vermins:0.5 apes:0.55 beasts:0.35 degenerates:0.45`,
   slur: `faggot:0.9 fag:0.85 retard:0.75 retards:0.75 retarded:0.7 tranny:0.85 nigger:0.95 nigga:0.6 kike:0.95 chink:0.9
     spic:0.9 wetback:0.9 dyke:0.8 gook:0.9 raghead:0.9 towelhead:0.9`,
-  hostility: `on_my_nerves:0.2 shame_on_you:0.3 sick_of:0.2 tired_of:0.2 fed_up:0.2 pisses_me_off:0.25 pissed_off:0.25 had_enough:0.2`,
+  hostility: `thanks_for_nothing:0.25 last_nerve:0.2 on_my_nerves:0.2 shame_on_you:0.3 sick_of:0.2 tired_of:0.2 fed_up:0.2 pisses_me_off:0.25 pissed_off:0.25 had_enough:0.2`,
 });
 
 const HARM_VERBS = 'kill|murder|hurt|beat|stab|shoot|burn|destroy|smash|punch|strangle|choke|rape|end|slit|break|bury|hang|torch|gut|wreck';
@@ -41,6 +41,11 @@ export const ENGLISH_PATTERNS: PatternSet = {
     /\bi (?:have|got|know) (?:your|ur) (?:home )?address\b|\byou'?(?:re| are) (?:going to|gonna) regret\b|\bwatch out for your (?:family|kids|wife|husband|children)\b/,
     /\bteach (?:you|him|her|them|that [\w ]{1,30}) a lesson\b|\bdie in a fire\b/,
     /\bmake (?:you|u|him|her|them) (?:regret|pay|suffer)\b|\b(?:we'?re|i'?m|we are|i am) (?:going to|gonna) get (?:you|u|him|her|them)\b/,
+    /\bend up (?:in (?:the |a )?(?:hospital|morgue|grave|coffin|wheelchair)|six feet under|dead)\b/,
+    /\bwith (?:a |some |my |our )?(?:baseball bats?|bats|knives|knife|guns?|crowbars?|acid)\b|\b(?:one|a) bullet (?:and|in|for)\b/,
+    /\byour (?:family|kids|children|wife|husband|mother|loved ones) (?:will|is going to|are going to|gonna) (?:pay|suffer|regret)\b/,
+    /\b(?:should|must|need to|ought to) be (?:wiped (?:off|out)|eliminated|exterminated|erased|gassed|purged)\b/,
+    /(?:^|[.!?] )(?:die|just die|drop dead)\b/,
     /\bi hope (?:you|u|he|she|they) (?:die|suffer|get (?:cancer|hit|killed|shot))\b|\bset (?:your|ur|his|her|their) [\w ]{1,20}on fire\b/,
   ],
   selfHarm: [/\bkill (?:yourself|urself|yourselves)\b|\bkys\b|\bgo (?:die|hang yourself)\b|\bhang yourself\b|\bdrink bleach\b|\bunalive yourself\b|\b(?:go )?jump off (?:a|the) (?:bridge|cliff|building|roof)\b/],

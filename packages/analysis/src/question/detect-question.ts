@@ -21,6 +21,8 @@ const WEIGHTS = {
   questionMark: 0.6,
   interrogativeStart: 0.35,
   inversion: 0.4,
+  /** English auxiliary-first order ("Does the store…") is a question even without "?". */
+  leadingAuxiliary: 0.5,
   strongRequest: 0.55,
   weakRequest: 0.25,
   rhetorical: 0.6,
@@ -102,8 +104,10 @@ function scoreSentence(folded: string, set: CueSet, cues: Set<string>): Sentence
     question += WEIGHTS.interrogativeStart;
     cues.add('interrogative-start');
   }
+  let leading = false;
   if (!exclaims && set.inversion.test(folded)) {
-    question += WEIGHTS.inversion;
+    leading = set === ENGLISH_CUES && !/^(?:do not|don't|can't wait|is it me)\b/.test(folded) && /^(?:\w+[ ,]+)?(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have|am)\b/.test(folded);
+    question += leading ? WEIGHTS.leadingAuxiliary : WEIGHTS.inversion;
     cues.add('inversion');
   }
   const strong = set.strongRequest.exec(folded);
@@ -129,7 +133,7 @@ function scoreSentence(folded: string, set: CueSet, cues: Set<string>): Sentence
     cues.add('interrobang');
   }
   // Without "?" or a cue of its own, an interrogative word opens a statement ("quand je pense…").
-  if (!hasMark && question < WEIGHTS.interrogativeStart + WEIGHTS.inversion && !strong && !rhetoric) question = Math.min(question, 0.45);
+  if (!hasMark && !leading && !strong && !rhetoric) question = Math.min(question, 0.45);
   return { question, request, rhetorical };
 }
 
