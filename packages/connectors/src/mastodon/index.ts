@@ -1,13 +1,14 @@
 /**
  * The Mastodon connector: hashtag and public timelines of any instance with no credentials,
- * status search with an account token, backfill by walking timelines back. Streaming events are
- * parsed here (stream-events.ts); the live transport waits for kit/ (see README.md).
+ * status search with an account token, backfill by walking timelines back, and live streaming
+ * of hashtags and public timelines over server-sent events.
  */
 import { defineConnector } from '../connector';
 import { backfillStatuses } from './backfill';
 import { mastodonAccountConfig, mastodonSourceConfig, type MastodonAccountConfig, type MastodonSourceConfig } from './config';
 import { pollStatuses } from './poll';
 import { searchStatuses } from './search';
+import { createStatusStream } from './stream';
 
 /**
  * @example
@@ -22,6 +23,7 @@ export const mastodon = defineConnector<MastodonSourceConfig, MastodonAccountCon
     poll: { fetch: pollStatuses },
     search: { search: searchStatuses },
     backfill: { backfill: backfillStatuses },
+    stream: { stream: createStatusStream() },
   },
   // 2 minutes: one request per poll when nothing is new, far below the 300 requests / 5 min an instance allows.
   defaultPollIntervalSec: 120,
@@ -34,4 +36,5 @@ export const mastodon = defineConnector<MastodonSourceConfig, MastodonAccountCon
 });
 
 export { benchPages as mastodonBenchPages } from './bench-pages';
+export { createStatusStream, streamUrl, type StatusStreamOptions } from './stream';
 export { createSseParser, toStreamItem, type SseEvent, type StreamItem } from './stream-events';
