@@ -6,7 +6,9 @@
  */
 import type { Analyzer, AnalyzerInput, AnalyzerStamp, MentionAnalysis } from '@vigie/core';
 import { createLanguageAnalyzer } from './language/language-analyzer';
+import { createAggressiveAnalyzer } from './aggressiveness';
 import { createQuestionAnalyzer } from './question';
+import { createReachAnalyzer } from './reach';
 import { createSentimentAnalyzer, type SentimentAnalyzerOptions } from './sentiment/sentiment-analyzer';
 
 /** Characters of text (and of title) analysed; the rest of a longer post is ignored. */
@@ -78,7 +80,7 @@ function runSafely(analyzer: Analyzer, input: AnalyzerInput): AnalyzerStamp {
 export function createAnalysisPipeline(options: AnalysisPipelineOptions = {}): AnalysisPipeline {
   const language = createLanguageAnalyzer();
   const sentiment = createSentimentAnalyzer(options.sentiment);
-  const rest = options.extraAnalyzers ?? [createQuestionAnalyzer()];
+  const rest = options.extraAnalyzers ?? [createQuestionAnalyzer(), createAggressiveAnalyzer(), createReachAnalyzer()];
   const analyzers: Analyzer[] = [language, sentiment, ...rest];
 
   return {

@@ -1,6 +1,7 @@
 /**
- * @vigie/analysis — enrichment of mentions: language, sentiment, questions, aggressiveness and the
- * other analyzers, each stamped `name@version` on its result, and the pipeline that runs them all.
+ * @vigie/analysis — enrichment of mentions: language, sentiment, questions, aggressiveness, reach,
+ * each stamped `name@version` on its result, and the pipeline that runs them all; plus readability
+ * and jargon (for drafts), near-duplicates and themes (over many mentions), and classifier evaluation.
  * Models ship in `packages/analysis/models/` and load without network.
  */
 export * from './analysis-pipeline';
@@ -9,3 +10,8 @@ export * from './language';
 export * from './sentiment';
 export * from './model/linear-model';
 export * from './question';
+export * from './aggressiveness';
+export * from './reach';
+export * from './readability';
+export * from './dedupe';
+export * from './themes';

@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parseXlmtSplit } from '../sentiment/parse-xlmt-split';
 import { createLanguageAnalyzer, detectLanguage } from './language-analyzer';
 
 /** Short posts as they come from social networks, written for this test (six per language). */
@@ -89,5 +92,16 @@ describe('language analyzer', () => {
     const word = detectLanguage('bonjour').confidence;
     const sentence = detectLanguage('Bonjour, je voudrais savoir quand ma commande arrivera chez moi').confidence;
     expect(sentence).toBeGreaterThan(word);
+  });
+});
+
+// Real tweets, next to the repository as on a developer machine and in CI (`../shared/data/sentiment`).
+const dataDir = fileURLToPath(new URL('../../../../../shared/data/sentiment', import.meta.url));
+
+describe.skipIf(!existsSync(`${dataDir}/xlmt-fr-val.tsv`))('language of real tweets (needs ../shared/data/sentiment)', () => {
+  it.each(['fr', 'en'])('recognises at least 98 %% of the %s validation tweets', (lang) => {
+    const tweets = parseXlmtSplit(readFileSync(`${dataDir}/xlmt-${lang}-val.tsv`, 'utf8'));
+    const right = tweets.filter((t) => detectLanguage(t.text).lang === lang).length;
+    expect(right / tweets.length).toBeGreaterThanOrEqual(0.98);
   });
 });

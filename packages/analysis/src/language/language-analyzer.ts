@@ -1,12 +1,12 @@
 /**
- * Language identification for short posts: ELD's character n-gram detector (small database, 60
- * languages, ≈ 45 MB of heap) with the links, handles, hashtag signs, emoji and digits removed first,
+ * Language identification for short posts: ELD's character n-gram detector (extra-small database,
+ * 60 languages, ≈ 28 MB of heap: as accurate as the larger ones on our tweets, and faster) with the links, handles, hashtag signs, emoji and digits removed first,
  * plus a vote of function words for the seven core languages, which settles the short cases where
  * n-grams hesitate. The result is `unknown` when the text has too few letters or the margin between
  * the two best languages is too thin.
  */
 import type { Analyzer, AnalyzerInput, LanguageResult } from '@vigie/core';
-import { eld } from 'eld/small';
+import { eld } from 'eld/extrasmall';
 import { FUNCTION_WORDS } from './function-words';
 
 export const LANGUAGE_ANALYZER_NAME = 'vigie-lang';
@@ -23,7 +23,8 @@ const FUNCTION_WORD_WEIGHT = 0.04;
 export const MIN_LANGUAGE_CONFIDENCE = 0.35;
 
 const NOISE = /https?:\/\/\S+|www\.\S+|\bhttp\b|[@#][\p{L}\p{N}_]*|\p{Extended_Pictographic}|\p{N}+/gu;
-const WORD = /[\p{L}'’]+/gu;
+/** Letter runs, with inner apostrophes (`c'est`); the typographic one is folded to match the lists. */
+const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
 
 export interface LanguageGuess {
   lang: string;
@@ -37,18 +38,30 @@ export interface LanguageGuess {
  */
 export function detectLanguage(text: string): LanguageGuess {
   const cleaned = text.slice(0, DETECTION_CHARS).replace(NOISE, ' ');
-  const letters = (cleaned.match(/\p{L}/gu) ?? []).length;
+  const words = cleaned.toLowerCase().match(WORD) ?? [];
+  let letters = 0;
+  for (const word of words) letters += word.length;
   if (letters < MIN_LETTERS) return { lang: 'unknown', confidence: 0 };
 
-  const scores = new Map<string, number>(Object.entries(eld.detect(cleaned).getScores()));
-  const words = (cleaned.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/’/g, "'"));
+  const scores: Record<string, number> = eld.detect(cleaned).getScores();
+  const boost = FUNCTION_WORD_WEIGHT / Math.sqrt(words.length);
   for (const word of words) {
-    for (const lang of FUNCTION_WORDS.get(word) ?? []) {
-      scores.set(lang, (scores.get(lang) ?? 0) + FUNCTION_WORD_WEIGHT / Math.sqrt(words.length));
+    for (const lang of FUNCTION_WORDS.get(word.includes('’') ? word.replace(/’/g, "'") : word) ?? []) {
+      scores[lang] = (scores[lang] ?? 0) + boost;
     }
   }
-  const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const [best, second] = ranked;
+  // The two best languages, found in one pass (ties go to the alphabetically first, for stable output).
+  let best: [string, number] | undefined;
+  let second: [string, number] | undefined;
+  for (const lang in scores) {
+    const entry: [string, number] = [lang, scores[lang] as number];
+    if (!best || entry[1] > best[1] || (entry[1] === best[1] && lang < best[0])) {
+      second = best;
+      best = entry;
+    } else if (!second || entry[1] > second[1] || (entry[1] === second[1] && lang < second[0])) {
+      second = entry;
+    }
+  }
   if (!best) return { lang: 'unknown', confidence: 0 };
   const margin = best[1] - (second?.[1] ?? 0);
   // Confidence grows with the length of the evidence and with the lead over the runner-up: one word

@@ -37,6 +37,16 @@ stupide -3 idiot -3 debile -3 con -3 conne -3 connard -3 abruti -3 imbecile -3 r
 fou 0 folle 0 bof -1 mouais -1 boring -1 ennuyeux -2 ennui -2 deprime -2 deprimant -2 fatigue -1 epuise -2 marre -2
 degoute -3 degoutant -3 horreur -3 haine -3 hais -3 deteste -3 detester -3 pleurer -2 pleure -2 souffrance -3 mal-etre -2
 injuste -2 injustice -3 inegalite -2 corruption -3 corrompu -3 magouille -3 mepris -2 arrogant -2 hypocrite -3 hypocrisie -3
+menace -2 menacee -2 alerte -1 urgence -1 denonce -2 denoncer -2 critique -1 critiquer -1 polemique -1 bloque -1
+greve -1 fermeture -1 blesse -2 blesses -2 incendie -2 secheresse -2 inondation -2 canicule -1 fuite -1 accident -2
+radioactif -1 radioactivite -1 contamine -2 contamination -2 pesticide -1 pesticides -1 deforestation -2 braconnage -2
+disparition -2 massacre -3 abattre -2 saccage -3 gaspillage -2 gaspiller -2 sacrifie -2 negligence -2 dechets -1
+inquietantes -2 alarmant -2 grave 0 tragique -3 tragedie -3 drame -3 dramatique -2 terrible -2 pire -3 mensonger -2
+solution 1 solutions 1 proteger 1 preserver 1 restaurer 1 economiser 1 gagnant 2 feliciter 2 felicite 2 salue 1
+saluer 1 remercie 2 remercier 2 passionnant 2 rejouir 2 rejouis 2 rejouit 2 enthousiaste 2 enthousiasme 2 ambitieux 1
+exemplaire 2 brillant 3 bravoure 2 genereux 2 generosite 2 solidaire 2 solidarite 2 partage 1 engage 1 engagement 1
+avance 1 avancee 2 percee 2 revolution 1 revolutionnaire 2 prouesse 3 exploit 3 pionnier 2 leader 1 nouveau 0 lance 0
+premiere 0 recompense 2 prime 1 laureat 2 primee 2 fute 1 malin 1 astucieux 2 ingenieux 2 intelligent 2 smart 1
 grr -2 argh -2 pff -2 pfff -2 rage -2 ragequit -2 wtf -2 fail -2 beurk -3 berk -3 aie -1 helas -2 zut -1 merde -3
 `;
 
@@ -47,7 +57,7 @@ export const PHRASES_FR: ReadonlyArray<readonly [string, number]> = [
   ['sans souci', 1], ['trop bien', 3], ['trop bon', 3], ['trop cool', 3], ['c est top', 2], ['au top', 3],
   ['de rien', 1], ['bon courage', 1], ['bonne journee', 2], ['bonne chance', 2], ['coup de coeur', 3],
   ['n importe quoi', -2], ['foutage de gueule', -3], ['ras le bol', -3], ['en avoir marre', -3], ['mal a l aise', -2],
-  ['a chier', -3], ['a vomir', -3], ['pas content', -2], ['pas contente', -2], ['plus jamais', -2], ['mise en danger', -2],
+  ['bonne nouvelle', 3], ['mauvaise nouvelle', -3], ['a chier', -3], ['a vomir', -3], ['pas content', -2], ['pas contente', -2], ['plus jamais', -2], ['mise en danger', -2],
 ];
 
 export const LEXICON_FR: ReadonlyMap<string, number> = new Map(

@@ -8,10 +8,10 @@ import { scoreTokens, type LexiconLanguage, type LexiconSummary } from './polari
 import { tokenizeForSentiment } from './tokenize-for-sentiment';
 
 /** Bumped whenever the features change: a model trained on another set is refused at load. */
-export const FEATURE_SET = 'vigie-sentiment-features@1';
+export const FEATURE_SET = 'vigie-sentiment-features@2';
 
 const CHAR_MIN = 2;
-const CHAR_MAX = 5;
+const CHAR_MAX = 4;
 
 /** Sparse feature vector: parallel arrays of names and values, plus the lexicon's reading. */
 export interface FeatureVector {
@@ -48,10 +48,14 @@ export function extractSentimentFeatures(text: string, lang: LexiconLanguage): F
     for (let i = 0; i + n <= joined.length; i += 1) sparse.add(`c:${joined.slice(i, i + n)}`);
   }
 
-  const names = [...sparse];
   // Binary sparse features, scaled to unit length so that long and short posts weigh alike.
-  const unit = names.length > 0 ? 1 / Math.sqrt(names.length) : 0;
-  const values = names.map(() => unit);
+  const unit = sparse.size > 0 ? 1 / Math.sqrt(sparse.size) : 0;
+  const names: string[] = [];
+  const values: number[] = [];
+  for (const name of sparse) {
+    names.push(name);
+    values.push(unit);
+  }
 
   const lexicon = scoreTokens(tokens, lang);
   const dense: Array<[string, number]> = [

@@ -46,21 +46,21 @@ const EMOTICON_SOURCE = EMOTICONS.map(([e]) => e.replace(/[.*+?^${}()|[\]\\]/g, 
   .join('|');
 
 /**
- * Token pattern, in priority order: links, handles, hashtags, emoticons (bounded by space or edge so
+ * Token pattern, in priority order (capture groups 1–9, read by index in the loop below): links, handles, hashtags, emoticons (bounded by space or edge so
  * that `d:` inside a word is not one), French elided articles/pronouns, words with inner hyphens,
  * numbers, emoji (one pictograph with its modifiers), punctuation runs.
  */
 const TOKEN_RE = new RegExp(
   [
-    '(?<url>https?:\\/\\/\\S+|\\bhttp\\b|www\\.\\S+)',
-    '(?<user>@\\w+)',
-    '(?<hashtag>#[\\p{L}\\p{N}_]+)',
-    `(?<emoticon>(?<=^|\\s)(?:${EMOTICON_SOURCE})(?=$|\\s|[.,!?]))`,
-    "(?<elision>\\b(?:[ljdmtsnc]|qu|jusqu|lorsqu|puisqu)['’](?=\\p{L}))",
-    "(?<word>[\\p{L}\\p{M}]+(?:['’\\-][\\p{L}\\p{M}]+)*)",
-    '(?<number>\\p{N}+(?:[.,]\\p{N}+)*)',
-    '(?<emoji>\\p{Extended_Pictographic}(?:\\uFE0F|\\u200D\\p{Extended_Pictographic}|[\\u{1F3FB}-\\u{1F3FF}])*)',
-    '(?<punct>[!?.,;:…]+)',
+    '(https?:\\/\\/\\S+|\\bhttp\\b|www\\.\\S+)',
+    '(@\\w+)',
+    '(#[\\p{L}\\p{N}_]+)',
+    `((?<=^|\\s)(?:${EMOTICON_SOURCE})(?=$|\\s|[.,!?]))`,
+    "(\\b(?:[ljdmtsnc]|qu|jusqu|lorsqu|puisqu)['’](?=\\p{L}))",
+    "([\\p{L}\\p{M}]+(?:['’\\-][\\p{L}\\p{M}]+)*)",
+    '(\\p{N}+(?:[.,]\\p{N}+)*)',
+    '(\\p{Extended_Pictographic}(?:\\uFE0F|\\u200D\\p{Extended_Pictographic}|[\\u{1F3FB}-\\u{1F3FF}])*)',
+    '([!?.,;:…]+)',
   ].join('|'),
   'giu',
 );
@@ -83,11 +83,21 @@ const NEGATION_SCOPE = 3;
 const ENGLISH_CONTRACTION = /^(\p{L}+)n['’]t$/u;
 const ENGLISH_CLITIC = /^(\p{L}+)['’](?:s|re|ve|ll|d|m)$/u;
 
+/** Words seen recently: posts reuse the same few thousand words, and Unicode normalisation is not free. */
+const NORMALIZED = new Map<string, { norm: string; elongated: boolean }>();
+const NORMALIZED_MAX = 50_000;
+
 /** Lower-case, strip accents, collapse 3+ repeated letters to 2 (`trooop` → `troop`, `cooool` → `cool`). */
 export function normalizeWord(word: string): { norm: string; elongated: boolean } {
+  const cached = NORMALIZED.get(word);
+  if (cached) return cached;
   const lower = word.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
   const collapsed = lower.replace(/(\p{L})\1{2,}/gu, '$1$1');
-  return { norm: collapsed, elongated: collapsed !== lower };
+  const result = { norm: collapsed, elongated: collapsed !== lower };
+  // A bounded cache: cleared when full rather than tracking recency, which costs more than it saves.
+  if (NORMALIZED.size >= NORMALIZED_MAX) NORMALIZED.clear();
+  NORMALIZED.set(word, result);
+  return result;
 }
 
 function isShouted(word: string): boolean {
@@ -123,25 +133,25 @@ export function tokenizeForSentiment(text: string): TokenizedText {
     if (negated) scopeLeft -= 1;
   };
 
-  for (const match of text.matchAll(TOKEN_RE)) {
-    const groups = match.groups ?? {};
+  TOKEN_RE.lastIndex = 0;
+  for (let match = TOKEN_RE.exec(text); match !== null; match = TOKEN_RE.exec(text)) {
     const value = match[0];
-    if (groups.url !== undefined) {
+    if (match[1] !== undefined) {
       push({ norm: '<url>', kind: 'url', polarity: 0, shouted: false, elongated: false });
-    } else if (groups.user !== undefined) {
+    } else if (match[2] !== undefined) {
       push({ norm: '<user>', kind: 'user', polarity: 0, shouted: false, elongated: false });
-    } else if (groups.hashtag !== undefined) {
+    } else if (match[3] !== undefined) {
       const { norm, elongated } = normalizeWord(value.slice(1));
       push({ norm, kind: 'hashtag', polarity: 0, shouted: false, elongated });
-    } else if (groups.emoticon !== undefined) {
+    } else if (match[4] !== undefined) {
       const polarity = EMOTICON_MAP.get(value.toLowerCase()) ?? 0;
       push({ norm: polarity >= 0 ? '<emoticon+>' : '<emoticon->', kind: 'emoticon', polarity, shouted: false, elongated: false });
-    } else if (groups.elision !== undefined) {
+    } else if (match[5] !== undefined) {
       const head = value.slice(0, -1).toLowerCase();
       const norm = FRENCH_ELISIONS[head] ?? head;
       push({ norm, kind: 'word', polarity: 0, shouted: false, elongated: false });
       if (NEGATORS.has(norm)) scopeLeft = NEGATION_SCOPE;
-    } else if (groups.word !== undefined) {
+    } else if (match[6] !== undefined) {
       for (const part of wordTokens(value)) {
         const { norm, elongated } = normalizeWord(part.text);
         if (SCOPE_BREAKERS.has(norm)) scopeLeft = 0;
@@ -154,9 +164,9 @@ export function tokenizeForSentiment(text: string): TokenizedText {
           push({ norm, kind: 'word', polarity: 0, shouted: isShouted(part.text), elongated });
         }
       }
-    } else if (groups.number !== undefined) {
+    } else if (match[7] !== undefined) {
       push({ norm: '<num>', kind: 'number', polarity: 0, shouted: false, elongated: false });
-    } else if (groups.emoji !== undefined) {
+    } else if (match[8] !== undefined) {
       const base = value.replace(/[\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, '');
       push({ norm: base, kind: 'emoji', polarity: emojiPolarity(base), shouted: false, elongated: false });
     } else {
