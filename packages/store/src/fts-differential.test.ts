@@ -110,8 +110,18 @@ describeBoth('full-text plans agree on SQLite, PostgreSQL and a reference evalua
   const corpus = generateCorpus(random, 400);
   const stores: { name: string; store: Store; workspaceId: string }[] = [];
   const cleanups: (() => Promise<void>)[] = [];
+  let failure: unknown;
 
+  // Errors are kept for the test to throw: an unreachable PostgreSQL then counts as a failed test.
   beforeAll(async () => {
+    try {
+      await openBoth();
+    } catch (error) {
+      failure = error;
+    }
+  });
+
+  async function openBoth(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-diff-'));
     const sqlite = await createStore({ kind: 'sqlite', file: join(dir, 'diff.db') });
     cleanups.push(async () => {
@@ -132,13 +142,14 @@ describeBoth('full-text plans agree on SQLite, PostgreSQL and a reference evalua
       );
       stores.push({ name, store, workspaceId: ws.id });
     }
-  });
+  }
 
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
   it('returns the same mentions for 120 random plans', async () => {
+    if (failure) throw failure;
     const fields = new Map(corpus.map((doc) => [doc.id, [tokensOf(doc.title ?? ''), tokensOf(doc.text)]]));
     let nonEmpty = 0;
     for (let i = 0; i < 120; i += 1) {

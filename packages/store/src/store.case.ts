@@ -21,12 +21,19 @@ export interface OpenedTestStore {
 export function runStoreCases(name: string, open: () => Promise<OpenedTestStore>): void {
   describe(`store on ${name}`, () => {
     let opened: OpenedTestStore | undefined;
+    let failure: unknown;
+    // An open failure (e.g. PostgreSQL unreachable) fails every case with its message, so the
+    // run reports failed tests rather than a hook error next to "0 failed".
     const getStore = (): VigieStore => {
-      if (!opened) throw new Error(`the ${name} store did not open (see the beforeAll error)`);
+      if (!opened) throw failure instanceof Error ? failure : new Error(`the ${name} store did not open`);
       return opened.store;
     };
     beforeAll(async () => {
-      opened = await open();
+      try {
+        opened = await open();
+      } catch (error) {
+        failure = error;
+      }
     });
     afterAll(async () => {
       await opened?.dispose();
