@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { splitRanges } from '../../format/split-ranges';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { QueryPreviewPanel } from './QueryPreviewPanel';
-import { queryMarks } from './query-marks';
+import { isErrorPastEnd, queryMarks } from './query-marks';
 import type { QueryCheck } from './use-query-check';
 
 interface Props {
@@ -42,6 +42,9 @@ export function QueryEditor({ id, label, value, onChange, check }: Props) {
                 {s.text}
               </span>
             ),
+          )}
+          {error && check.text === value && isErrorPastEnd(value, validation) && (
+            <span className="tok tok-error-mark tok-eol">{'\u00a0'}</span>
           )}
           {'\n'}
         </pre>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryMarks } from './query-marks';
+import { isErrorPastEnd, queryMarks } from './query-marks';
 
 const tokens = [
   { type: 'term' as const, start: 0, end: 5 },
@@ -23,10 +23,15 @@ describe('queryMarks', () => {
     ]);
   });
 
-  it('keeps the length the server gives, and marks the last character for a column past the end', () => {
+  it('keeps the length the server gives', () => {
     const withLength = queryMarks('vigie AND', { valid: false, tokens, warnings: [], error: { message: 'x', column: 1, length: 2 } });
     expect(withLength.find((m) => m.kind === 'error-mark')).toEqual({ start: 0, end: 2, kind: 'error-mark' });
-    const pastEnd = queryMarks('(vigie', { valid: false, tokens: [], warnings: [], error: { message: 'x', column: 7 } });
-    expect(pastEnd).toEqual([{ start: 5, end: 6, kind: 'error-mark' }]);
+  });
+
+  it('marks no character when the error is just after the text, and says so', () => {
+    const validation = { valid: false, tokens: [], warnings: [], error: { message: 'x', column: 7 } };
+    expect(queryMarks('(vigie', validation)).toEqual([]);
+    expect(isErrorPastEnd('(vigie', validation)).toBe(true);
+    expect(isErrorPastEnd('(vigie', { ...validation, error: { message: 'x', column: 1 } })).toBe(false);
   });
 });

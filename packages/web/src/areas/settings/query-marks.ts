@@ -17,10 +17,17 @@ export function queryMarks(text: string, validation: QueryValidation | undefined
     .filter((t) => t.type !== 'space')
     .map((t) => ({ start: t.start, end: t.end, kind: t.type }));
   const column = validation.error?.column;
-  if (column === undefined) return marks;
-  // A column past the end (a missing closing parenthesis) marks the last character instead.
-  const start = Math.max(0, Math.min(column - 1, text.length - 1));
+  // A column past the end (a missing closing parenthesis) has no character to mark: the editor
+  // shows an end-of-text marker instead (see isErrorPastEnd).
+  if (column === undefined || column - 1 >= text.length) return marks;
+  const start = Math.max(0, column - 1);
   const within = validation.tokens.find((t) => t.type !== 'space' && t.start <= start && start < t.end);
   const end = start + (validation.error?.length ?? (within ? within.end - start : 1));
   return [...marks.filter((m) => m.end <= start || m.start >= end), { start, end, kind: 'error-mark' }];
+}
+
+/** Whether the syntax error points just after the text (something is missing at the end). */
+export function isErrorPastEnd(text: string, validation: QueryValidation | undefined): boolean {
+  const column = validation?.error?.column;
+  return column !== undefined && column - 1 >= text.length;
 }
