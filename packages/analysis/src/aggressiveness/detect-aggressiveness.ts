@@ -33,7 +33,7 @@ export interface AggressivenessDetection {
 const THRESHOLDS = { mild: 0.2, aggressive: 0.5, toxic: 0.85 } as const;
 const TOXIC_CODES: ReadonlySet<ReasonCode> = new Set(['threat', 'self-harm', 'slur', 'dehumanising']);
 const PATTERN_WEIGHTS = { threat: 0.9, selfHarm: 0.9, harassment: 0.55, hostility: 0.2 } as const;
-const TARGET_FACTOR = { direct: 1.5, third: 1.3, group: 1, none: 0.85 } as const;
+const TARGET_FACTOR = { direct: 1.5, third: 1.3, group: 1.2, none: 0.85 } as const;
 /** Negated or reported words keep this share of their weight. */
 const DAMPING = 0.3;
 
@@ -181,8 +181,9 @@ function targetOf(tokens: readonly Token[], keys: string[], index: number, span:
   // "connard de service client": the insult names what follows.
   const next = tokens[index + span];
   if (next && (next.norm === 'de' || next.norm === "d'")) third = true;
-  if (third) return 'third';
-  return group ? 'group' : 'none';
+  // "quelle bande de guignols": the group address is nearer to the word than "quelle".
+  if (group) return 'group';
+  return third ? 'third' : 'none';
 }
 
 /** "Dégage, minable." / "Connard, rends-moi…" / "…, stupid kid.": the insult is said to the reader. */

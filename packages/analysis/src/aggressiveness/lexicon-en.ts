@@ -15,17 +15,17 @@ export const ENGLISH_LEXICON: Lexicon = buildLexicon({
     thief:0.4 thieves:0.4 liar:0.35 liars:0.35 scammer:0.45 scammers:0.45 fraud:0.4 frauds:0.4 incompetent:0.4
     imbeciles:0.45 cretins:0.45 incompetents:0.4 hypocrite:0.3 hypocrites:0.3 psycho:0.4 freak:0.4 creep:0.4 trash:0.4 garbage_human:0.6 lowlife:0.5 charlatan:0.4 charlatans:0.4 rat:0.35 piece_of_crap:0.55 brainless:0.4 pea_brain:0.4 nothing_in_your_skull:0.4 nothing_in_your_head:0.4 scumbags:0.55 bozo:0.4 bozos:0.4 dumbo:0.4 idiots:0.4`,
   disparaging: `stupid:0.3 dumb:0.3 pathetic:0.3 useless:0.2 worthless:0.35 crap:0.25 crappy:0.25 garbage:0.25 trash:0.25
-    rubbish:0.2 lame:0.2 ridiculous:0.2 disgusting:0.3 terrible:0.15 awful:0.15 shitty:0.3 sucks:0.25 joke:0.2 such_a_pain:0.2 pain_in_the_ass:0.35 clueless:0.3 disgrace:0.35 disaster:0.2 nightmare:0.15 nonsense:0.15`,
+    rubbish:0.2 lame:0.2 ridiculous:0.2 disgusting:0.3 terrible:0.15 awful:0.15 shitty:0.3 sucks:0.25 joke:0.2 such_a_pain:0.2 pain_in_the_ass:0.35 clueless:0.3 disgrace:0.35 lousy:0.25 scam:0.25 disaster:0.2 nightmare:0.15 nonsense:0.15`,
   profanity: `fuck:0.3 fucking:0.3 fucked:0.3 shit:0.25 damn:0.2 dammit:0.2 goddamn:0.25 crap:0.2 wtf:0.2 bullshit:0.3
     hell:0.1 piss:0.25 pissed:0.25 bloody:0.15 ffs:0.25 af:0.1 freaking:0.15 frickin:0.15`,
   dehumanising: `vermin:0.5 cockroaches:0.45 roaches:0.4 rats:0.4 parasites:0.45 subhuman:0.6 subhumans:0.6 animals:0.35
     savages:0.4 filth:0.4 infestation:0.45 vermins:0.5 apes:0.55 beasts:0.35 degenerates:0.45`,
   slur: `faggot:0.9 fag:0.85 retard:0.75 retards:0.75 retarded:0.7 tranny:0.85 nigger:0.95 nigga:0.6 kike:0.95 chink:0.9
     spic:0.9 wetback:0.9 dyke:0.8 gook:0.9 raghead:0.9 towelhead:0.9`,
-  hostility: `thanks_for_nothing:0.25 last_nerve:0.2 on_my_nerves:0.2 shame_on_you:0.3 sick_of:0.2 tired_of:0.2 fed_up:0.2 pisses_me_off:0.25 pissed_off:0.25 had_enough:0.2`,
+  hostility: `what_the_hell:0.2 thanks_for_nothing:0.25 last_nerve:0.2 on_my_nerves:0.2 shame_on_you:0.3 sick_of:0.2 tired_of:0.2 fed_up:0.2 pisses_me_off:0.25 pissed_off:0.25 had_enough:0.2`,
 });
 
-const HARM_VERBS = 'kill|murder|hurt|beat|stab|shoot|burn|destroy|smash|punch|strangle|choke|rape|end|slit|break|bury|hang|torch|gut|wreck';
+const HARM_VERBS = 'kill|murder|hurt|beat|stab|shoot|burn|destroy|smash|punch|strangle|choke|rape|end|slit|break|bury|hang|torch|gut|wreck|lynch';
 
 export const ENGLISH_PATTERNS: PatternSet = {
   threat: [
@@ -35,7 +35,7 @@ export const ENGLISH_PATTERNS: PatternSet = {
     /\bbeat the (?:crap|shit|hell|living daylights) out of\b|\bkick (?:your|ur|his|her) ass\b|\bput (?:you|u) in (?:the|a) (?:ground|hospital|grave)\b/,
     /\b(?:we|i) know where (?:you|u|he|she|they) (?:live|lives|work|works|sleep|sleeps)\b/,
     /\byou'?(?:ll| will) (?:regret|pay for) (?:this|that|it)\b|\bwatch your back\b|\byou'?re (?:dead|next)\b|\byour days are numbered\b/,
-    /\b(?:you|u|he|she|they) deserve(?:s)? to (?:die|suffer|be shot|be killed)\b|\b(?:should|must) be (?:shot|killed|hanged|hung|executed)\b/,
+    /\b(?:you|u|he|she|they) (?:all )?deserve(?:s)? to (?:die|suffer|burn|rot|be shot|be killed|be burned|be hanged)\b|\b(?:should|must) be (?:shot|killed|hanged|hung|executed)\b/,
     /\bif i (?:see|catch|find|meet) (?:you|u|him|her)\b/,
     /\b(?:you|u) should (?:just )?(?:die|be dead)\b|\bdeserves? a bullet\b|\byou'?(?:ll| will) pay (?:dearly|for (?:this|that))\b/,
     /\bi (?:have|got|know) (?:your|ur) (?:home )?address\b|\byou'?(?:re| are) (?:going to|gonna) regret\b|\bwatch out for your (?:family|kids|wife|husband|children)\b/,
@@ -64,7 +64,7 @@ export const ENGLISH_PATTERNS: PatternSet = {
 
 /** Words that aim what follows at the reader: "you're a…", "ur such a…". */
 export const ENGLISH_SECOND_PERSON = new Set(['you', "you're", 'youre', 'ur', 'u', 'your', 'yo', 'ya', 'such', 'dirty', 'filthy', 'little', 'fat', 'lying']);
-export const ENGLISH_THIRD_PERSON = new Set(['is', 'are', 'was', 'were', 'this', 'that', 'these', 'those', "he's", "she's", "they're"]);
+export const ENGLISH_THIRD_PERSON = new Set(['is', 'are', 'was', 'were', 'this', 'that', 'these', 'those', "he's", "she's", "they're", 'what']);
 export const ENGLISH_GROUP = new Set(['bunch', 'pack', 'gang', 'load']);
 export const ENGLISH_NEGATIONS = new Set(['not', "n't", 'no', 'never', "isn't", "aren't", "wasn't", "don't", "didn't", "doesn't", "'m not", "im not"]);
 /** Reported speech: "he called me an idiot". */
