@@ -36,6 +36,24 @@ describe('opening a SQLite database that cannot be used gives one clear line', (
     await store.close();
   });
 
+  it('a write that meets another process\'s lock after opening, too', async () => {
+    const file = join(tempDir(), 'busy.db');
+    const store = await createStore({ kind: 'sqlite', file, busyTimeoutMs: 50 });
+    const holder = new SqliteDatabase(file);
+    holder.exec('begin exclusive');
+    try {
+      await expect(store.workspaces.create({ name: 'A', slug: 'a' })).rejects.toMatchObject({
+        code: 'database_unavailable',
+        message: expect.stringContaining('is locked by another process'),
+      });
+    } finally {
+      holder.exec('rollback');
+      holder.close();
+    }
+    await expect(store.workspaces.create({ name: 'A', slug: 'a' })).resolves.toMatchObject({ slug: 'a' });
+    await store.close();
+  });
+
   it('a file that is not a SQLite database', async () => {
     const file = join(tempDir(), 'notes.txt');
     writeFileSync(file, 'Ceci est un fichier texte, pas une base de données.\n'.repeat(200));

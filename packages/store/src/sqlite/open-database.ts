@@ -42,6 +42,7 @@ export function openSqliteDatabase(file: string, options: SqliteOptions = {}): O
     native?.close();
     throw describeSqliteError(error, file) ?? error;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(native, 64) }) });
-  return { db, dialect: sqliteStoreDialect, describeError: (error) => describeSqliteError(error, file) };
+  const describeError = (error: unknown) => describeSqliteError(error, file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(native, 64, describeError) }) });
+  return { db, dialect: sqliteStoreDialect, describeError };
 }
