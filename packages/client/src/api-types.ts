@@ -135,7 +135,8 @@ export interface FetchResult {
 
 export interface OpmlImportResult {
   created: Source[];
-  errors: { line: number; message: string }[];
+  /** Outlines that could not be added; `line` when the server can tell where. */
+  errors: { line?: number; message: string }[];
 }
 
 /** Query-string filter of `GET /api/mentions`; dates are ISO-8601. */

@@ -82,6 +82,12 @@ describe('web interface in Chromium', () => {
 
   it('adds an RSS source, fetches it now, and its items reach the mention stream as plain text', async () => {
     await page.goto(`${vigie.url}/#/settings/sources`);
+    // A URL the browser accepts but the server refuses: the reason appears under the field.
+    await page.getByLabel('Feed URL').fill('ftp://example.org/feed.xml');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.locator('#source-url-error').getByText(/http/).waitFor();
+    expect(await page.getByLabel('Feed URL').getAttribute('aria-invalid')).toBe('true');
+
     await page.getByLabel('Feed URL').fill(feed.url);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     const source = page.getByTestId('source').filter({ hasText: feed.url });

@@ -11,8 +11,9 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
   const [name, setName] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();
-  const urlProblem = isClientError(error) ? error.details.find((d) => d.field === undefined || d.field === 'url' || d.field.startsWith('config')) : undefined;
-  const fieldError = urlProblem?.message ?? (isClientError(error) && error.code === 'validation_failed' ? error.message : undefined);
+  // Problems with the URL (invalid, already a source) go under the field; anything else below the form.
+  const urlProblem = isClientError(error) ? error.details.find((d) => d.field === 'url' || d.field?.startsWith('config')) : undefined;
+  const fieldError = urlProblem && isClientError(error) ? (error.code === 'validation_failed' ? urlProblem.message : error.message) : undefined;
 
   const submit = async (): Promise<void> => {
     setSaving(true);

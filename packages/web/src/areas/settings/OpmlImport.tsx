@@ -50,7 +50,9 @@ export function OpmlImport({ onImported }: { onImported: () => void }) {
           {result.errors.length > 0 && (
             <ul className="field-error">
               {result.errors.map((err) => (
-                <li key={`${err.line}-${err.message}`}>{t('sources.opmlLine', { line: err.line, message: err.message })}</li>
+                <li key={`${err.line ?? ''}-${err.message}`}>
+                  {err.line === undefined ? err.message : t('sources.opmlLine', { line: err.line, message: err.message })}
+                </li>
               ))}
             </ul>
           )}
