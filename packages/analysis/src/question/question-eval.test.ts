@@ -14,6 +14,12 @@ describe('question labelled sets', () => {
   });
 
   // A floor well under the measured figures (see the package report): it catches regressions.
+  it.each(['fr', 'en'])('%s: keeps its blind rounds apart, held-out last', (lang) => {
+    const { sections } = splitLabelledSet(read(lang), QUESTION_LABELS);
+    expect(sections.at(-1)?.split).toBe('heldOut');
+    expect(sections.filter((s) => s.split === 'heldOut').every((s) => s.examples.length >= 20)).toBe(true);
+  });
+
   it.each(['fr', 'en'])('%s: finds requests and rhetorical questions on the held-out part', (lang) => {
     const { heldOut } = evaluateQuestions(read(lang), lang);
     expect(heldOut.macroF1).toBeGreaterThan(0.75);
@@ -26,6 +32,7 @@ describe('splitLabelledSet', () => {
     const set = splitLabelledSet('none\tBonjour\n# --- held-out\nrequest\tÇa marche ?', QUESTION_LABELS);
     expect(set.dev.map((e) => e.label)).toEqual(['none']);
     expect(set.heldOut.map((e) => e.label)).toEqual(['request']);
+    expect(set.sections).toEqual([{ title: 'held-out', split: 'heldOut', examples: set.heldOut }]);
     expect(() => splitLabelledSet('maybe\tquoi', QUESTION_LABELS)).toThrowError(expect.objectContaining({ code: 'validation_failed' }));
   });
 });
