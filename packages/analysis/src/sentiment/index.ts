@@ -7,3 +7,4 @@ export * from './polarity-lexicon';
 export * from './tokenize-for-sentiment';
 export * from './emoji-polarity';
 export * from './parse-xlmt-split';
+export * from './evaluate-sentiment';

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluateClassifier } from '../evaluate';
+import { evaluateSentimentTsv } from './evaluate-sentiment';
 import { loadSentimentModels } from './load-sentiment-models';
 import { parseXlmtSplit } from './parse-xlmt-split';
 import { classifySentiment, createSentimentAnalyzer } from './sentiment-analyzer';
@@ -75,5 +76,14 @@ describe.skipIf(!hasData)('committed sentiment models on the validation split th
     expect(result.total).toBe(324);
     expect(Math.abs(result.macroF1 - recorded)).toBeLessThan(0.005);
     expect(result.macroF1).toBeGreaterThanOrEqual(0.65);
+  });
+});
+
+describe('evaluateSentimentTsv', () => {
+  it('scores a labelled file and reports bad lines with their number', () => {
+    const result = evaluateSentimentTsv('positive\tMerci, génial 😍\nnegative\tService nul, quelle honte\n', { analyzer: sentiment });
+    expect(result.total).toBe(2);
+    expect(result.accuracy).toBe(1);
+    expect(() => evaluateSentimentTsv('positive\tok\nhappy\tnope\n', { analyzer: sentiment })).toThrow(/invalid line/);
   });
 });

@@ -8,9 +8,9 @@ import { scoreTokens, type LexiconLanguage, type LexiconSummary } from './polari
 import { tokenizeForSentiment } from './tokenize-for-sentiment';
 
 /** Bumped whenever the features change: a model trained on another set is refused at load. */
-export const FEATURE_SET = 'vigie-sentiment-features@2';
+export const FEATURE_SET = 'vigie-sentiment-features@3';
 
-const CHAR_MIN = 2;
+const CHAR_MIN = 3;
 const CHAR_MAX = 4;
 
 /** Sparse feature vector: parallel arrays of names and values, plus the lexicon's reading. */
