@@ -81,7 +81,7 @@ export async function startStubServer(webDir: string): Promise<{ url: string; cl
   async function api(req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
     const path = url.pathname.replace(/^\/api/, '');
     const method = req.method ?? 'GET';
-    const input = (body ? JSON.parse(body) : {}) as Record<string, unknown>;
+    const input = (body && req.headers['content-type'] === 'application/json' ? JSON.parse(body) : {}) as Record<string, unknown>;
     const parts = path.split('/').filter(Boolean);
     if (path === '/health') return json(res, 200, { status: 'ok', version: 'stub', database: 'sqlite', uptimeSec: 1 });
     if (path === '/connectors') return json(res, 200, { items: [{ id: 'rss', name: 'RSS', capabilities: ['poll'], sourceConfigSchema: {} }] });
@@ -120,6 +120,14 @@ export async function startStubServer(webDir: string): Promise<{ url: string; cl
       } as Source;
       sources.push(source);
       return json(res, 201, source);
+    }
+    if (path === '/sources/opml') {
+      const created = [...body.matchAll(/<outline[^>]*text="([^"]*)"[^>]*xmlUrl="([^"]*)"/g)].map(([, name, url]) => {
+        const added = { ...(sources[0] as Source), id: id(), name: name ?? '', config: { url } };
+        sources.push(added);
+        return added;
+      });
+      return json(res, 200, { created, errors: [] });
     }
     const source = sources.find((s) => s.id === parts[1]);
     if (parts[0] === 'sources' && parts[2] === 'fetch' && source) return json(res, 200, await fetchFeed(source));

@@ -43,13 +43,16 @@ export interface RunningVigie {
   close(): Promise<void>;
 }
 
-/** A real Vigie on a temporary data folder (or the API stub when VIGIE_E2E_SERVER=stub). */
+/**
+ * A real Vigie on a temporary data folder (or the API stub when VIGIE_E2E_SERVER=stub). The
+ * background poller is off so that only "fetch now" brings items in: counts stay deterministic.
+ */
 export async function startVigie(): Promise<RunningVigie & { dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-data-'));
   const running =
     process.env.VIGIE_E2E_SERVER === 'stub'
       ? await startStubServer(join(webRoot, 'dist'))
-      : await (await import('@vigie/server')).startServer({ dataDir, port: 0, demo: false, allowPrivateUrls: true, webDir: join(webRoot, 'dist') });
+      : await (await import('@vigie/server')).startServer({ dataDir, port: 0, demo: false, allowPrivateUrls: true, webDir: join(webRoot, 'dist'), worker: false, logLevel: 'warn' });
   return {
     url: running.url,
     dataDir,
@@ -60,10 +63,10 @@ export async function startVigie(): Promise<RunningVigie & { dataDir: string }> 
   };
 }
 
-/** Serves whatever RSS document `feed()` returns at /feed.xml on 127.0.0.1. */
+/** Serves whatever RSS document `feed()` returns at any `*.xml` path on 127.0.0.1; `url` is /feed.xml. */
 export async function startFeedServer(feed: () => string): Promise<RunningVigie> {
   const server = createServer((req, res) => {
-    if (req.url?.startsWith('/feed.xml')) {
+    if (req.url?.endsWith('.xml')) {
       res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
       res.end(feed());
     } else {

@@ -96,6 +96,16 @@ describe('web interface in Chromium', () => {
     await source.getByText(/4 items read, 4 new/).waitFor();
     await page.screenshot({ path: '/tmp/vigie-sources.png', fullPage: true });
 
+    // OPML import: the file picker adds every feed of the file.
+    const otherFeed = feed.url.replace('feed.xml', 'other.xml');
+    await page.getByLabel('Choose an OPML file…').setInputFiles({
+      name: 'feeds.opml',
+      mimeType: 'text/xml',
+      buffer: Buffer.from(`<?xml version="1.0"?><opml version="2.0"><head><title>Flux</title></head><body><outline text="Autre blog" type="rss" xmlUrl="${otherFeed}"/></body></opml>`),
+    });
+    await page.getByText('1 source added.').waitFor();
+    await page.getByTestId('source').filter({ hasText: 'Autre blog' }).waitFor();
+
     await page.goto(`${vigie.url}/#/mentions`);
     await page.getByRole('heading', { name: 'Vigie sort sa version 1.0' }).waitFor();
     await expect.poll(() => page.getByTestId('mention').count()).toBe(4);
@@ -122,7 +132,7 @@ describe('web interface in Chromium', () => {
   it('shows a new mention live at the top, and holds it while paused', async () => {
     await page.getByText('Live', { exact: true }).waitFor();
     feedItems.push({ title: 'Nouvelle critique de Vigie', text: 'Vigie, une vigie attentive.', link: 'https://blog.example/critique' });
-    const [source] = await api.sources.list();
+    const source = (await api.sources.list()).find((s) => s.config.url === feed.url);
     await page.getByRole('button', { name: 'Pause' }).click();
     await api.sources.fetch(source?.id ?? '');
     await page.getByRole('button', { name: /1 new mention/ }).click();
