@@ -81,8 +81,11 @@ describe('bluesky poll', () => {
     const second = await poll.fetch(ctx, { config: config(), state: JSON.parse(JSON.stringify(first.state)) as Record<string, unknown> });
     expect(param(server.requests.at(-1)?.path, 'since')).toBe('2026-11-25T10:00:01.120Z');
     expect(second.mentions.map((m) => m.text)).toEqual(['Deuxième post sur Vigie', 'Another Vigie test']);
+    server.route(SEARCH, { status: 200, headers: json, body: fixture('search-posts-page1.json') });
     const third = await poll.fetch(ctx, { config: config(), state: second.state });
     expect(third.mentions).toEqual([]);
+    // The image-only post was reported by the first poll; the overlap re-reads it without reporting it again.
+    expect(third.skipped).toEqual([]);
   });
 
   it('pages through a busy search with the cursor', async () => {

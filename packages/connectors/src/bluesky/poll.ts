@@ -3,7 +3,7 @@ import type { ConnectorContext, PollResult, SkippedItem, SourceInput } from '../
 import type { ReceivedPost } from './api';
 import { blueskySourceState, type BlueskySourceConfig, type BlueskySourceState } from './config';
 import { fetchSourcePage, sortAtOf } from './fetch-page';
-import { keepUnseen } from './recent-ids';
+import { keepUnseen, MAX_RECENT } from './recent-ids';
 import { toMentions } from './to-mention';
 
 /** Pages read in one poll at most (500 posts); a query busier than that between two polls is left to backfill, with a warning. */
@@ -13,6 +13,8 @@ export const MAX_PAGES_PER_POLL = 5;
  * eventually consistent: a post indexed late can appear behind newer ones. `seen` drops the overlap.
  */
 export const OVERLAP_MS = 5 * 60_000;
+/** Version remembered for a post skipped (no text, malformed), so it is reported once. */
+const SKIPPED_VERSION = 'skipped';
 
 function readState(state: Record<string, unknown>): BlueskySourceState {
   const parsed = blueskySourceState.safeParse(state);
@@ -65,9 +67,16 @@ export async function pollPosts(ctx: ConnectorContext, source: SourceInput<Blues
     cursor = result.cursor;
   }
   const normalised = toMentions(received);
-  skipped.push(...normalised.skipped);
-  const { fresh, recent } = keepUnseen(normalised.mentions, cidOf, previous.seen ?? []);
+  const known = new Map(previous.seen ?? []);
+  const skippedIds: string[] = [];
+  for (const item of normalised.skipped) {
+    if (item.externalId !== undefined) skippedIds.push(item.externalId);
+    // The search overlap re-reads the last minutes: report a skipped post once, not at every poll.
+    if (item.externalId === undefined || known.get(item.externalId) !== SKIPPED_VERSION) skipped.push(item);
+  }
+  const { fresh, recent } = keepUnseen(normalised.mentions, cidOf, (previous.seen ?? []).filter(([id]) => !skippedIds.includes(id)));
+  const seen: [string, string][] = [...skippedIds.map((id): [string, string] => [id, SKIPPED_VERSION]), ...recent].slice(0, MAX_RECENT);
   for (const item of skipped) ctx.log('info', `skipped a Bluesky post: ${item.reason}`, { externalId: item.externalId });
   const newestAt = newest(received, previous.newestAt);
-  return { mentions: fresh, state: { ...(newestAt !== undefined ? { newestAt } : {}), seen: recent }, skipped };
+  return { mentions: fresh, state: { ...(newestAt !== undefined ? { newestAt } : {}), seen }, skipped };
 }

@@ -152,26 +152,29 @@ export async function getMastodon(ctx: ConnectorContext, url: string, token?: st
  * @example
  * const { statuses, skipped } = readStatuses(json, url);
  */
-export function readStatuses(json: unknown, url: string): { statuses: ReceivedStatus[]; skipped: SkippedItem[] } {
+export function readStatuses(json: unknown, url: string): { statuses: ReceivedStatus[]; skipped: SkippedItem[]; ids: string[] } {
   if (!Array.isArray(json)) throw new ConnectorError('invalid_payload', `${url} did not return a list of statuses`);
   const statuses: ReceivedStatus[] = [];
   const skipped: SkippedItem[] = [];
+  // Timeline ids of every entry, malformed ones included, so the cursor moves past a page of bad entries.
+  const ids: string[] = [];
   for (const item of json) {
+    const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+    if (typeof id === 'string' && /^[0-9A-Za-z]{1,64}$/.test(id)) ids.push(id);
     const parsed = mastodonStatus.safeParse(item);
     if (parsed.success) {
       statuses.push({ status: parsed.data, raw: item });
       continue;
     }
     const uri = typeof item === 'object' && item !== null ? (item as { uri?: unknown }).uri : undefined;
-    const id = typeof uri === 'string' ? uri : undefined;
     const issue = parsed.error.issues[0];
-    skipped.push({ reason: `malformed status: ${issue?.path.join('.') || 'item'} ${issue?.message ?? 'is invalid'}`, ...(id !== undefined ? { externalId: id } : {}) });
+    skipped.push({ reason: `malformed status: ${issue?.path.join('.') || 'item'} ${issue?.message ?? 'is invalid'}`, ...(typeof uri === 'string' ? { externalId: uri } : {}) });
   }
-  return { statuses, skipped };
+  return { statuses, skipped, ids };
 }
 
 /** The v2 search answer: https://docs.joinmastodon.org/methods/search/#v2 (Search entity). */
-export function readSearchStatuses(json: unknown, url: string): { statuses: ReceivedStatus[]; skipped: SkippedItem[] } {
+export function readSearchStatuses(json: unknown, url: string): { statuses: ReceivedStatus[]; skipped: SkippedItem[]; ids: string[] } {
   const statuses = typeof json === 'object' && json !== null ? (json as { statuses?: unknown }).statuses : undefined;
   if (!Array.isArray(statuses)) throw new ConnectorError('invalid_payload', `${url} did not return a Search result with statuses`);
   return readStatuses(statuses, url);

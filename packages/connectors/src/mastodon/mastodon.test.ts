@@ -141,6 +141,8 @@ describe('mastodon poll', () => {
     const result = await poll.fetch(ctx, { config: config(), state: {} });
     expect(result.mentions).toHaveLength(2);
     expect(result.skipped).toEqual([{ reason: expect.stringMatching(/^malformed status: created_at/) as string, externalId: 'https://mastodon.example/users/x/statuses/113500000000000108' }]);
+    // The cursor moves past the bad entry, so it is not fetched and reported again at every poll.
+    expect(result.state.newestId).toBe('113500000000000108');
   });
 
   it('keeps the cursor on an empty page', async () => {

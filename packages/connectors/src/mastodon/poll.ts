@@ -17,9 +17,9 @@ function readState(state: Record<string, unknown>): MastodonSourceState {
   return parsed.success ? parsed.data : {};
 }
 
-function newestOf(statuses: ReceivedStatus[], current: string | undefined): string | undefined {
+function newestOf(ids: string[], current: string | undefined): string | undefined {
   let newest = current;
-  for (const { status } of statuses) if (newest === undefined || compareIds(status.id, newest) > 0) newest = status.id;
+  for (const id of ids) if (newest === undefined || compareIds(id, newest) > 0) newest = id;
   return newest;
 }
 
@@ -46,11 +46,13 @@ export async function pollStatuses(ctx: ConnectorContext, source: SourceInput<Ma
   let url: string | undefined = previous.newestId !== undefined && !isSearch ? withParam(sourceUrl(config), 'min_id', previous.newestId) : sourceUrl(config);
   const received: ReceivedStatus[] = [];
   const skipped: SkippedItem[] = [];
+  const ids: string[] = [];
   for (let page = 0; url !== undefined && page < MAX_PAGES_PER_POLL; page += 1) {
     const pageUrl: string = url;
     const res: MastodonResponse = await getMastodon(ctx, pageUrl, config.token);
-    const read: { statuses: ReceivedStatus[]; skipped: SkippedItem[] } = isSearch ? readSearchStatuses(res.json, pageUrl) : readStatuses(res.json, pageUrl);
+    const read: { statuses: ReceivedStatus[]; skipped: SkippedItem[]; ids: string[] } = isSearch ? readSearchStatuses(res.json, pageUrl) : readStatuses(res.json, pageUrl);
     received.push(...read.statuses);
+    ids.push(...read.ids);
     skipped.push(...read.skipped);
     const pageLength: number = read.statuses.length + read.skipped.length;
     // The first poll takes the newest page only (older ones are backfill's job); later polls catch up page by page.
@@ -65,6 +67,6 @@ export async function pollStatuses(ctx: ConnectorContext, source: SourceInput<Ma
   skipped.push(...normalised.skipped);
   const { fresh, recent } = keepUnseen(normalised.mentions, editVersion, previous.seen ?? []);
   for (const item of skipped) ctx.log('info', `skipped a status from ${instanceHost}: ${item.reason}`, { externalId: item.externalId });
-  const newestId = isSearch ? previous.newestId : newestOf(received, previous.newestId);
+  const newestId = isSearch ? previous.newestId : newestOf(ids, previous.newestId);
   return { mentions: fresh, state: { ...(newestId !== undefined ? { newestId } : {}), seen: recent }, skipped };
 }
