@@ -50,6 +50,20 @@ describe('alert engine: episode life cycle', () => {
     expect(again[0]).toMatchObject({ type: 'updated', episode: { id: opened?.id, status: 'open' } });
   });
 
+  it('live mode: evaluated right after each mention, at any instant, it opens as soon as the burst is significant', () => {
+    const engine = warmEngine();
+    const onset = START + 7 * 24 * HOUR_MS + 9 * HOUR_MS + 17_000;
+    let openedAfter = -1;
+    for (let i = 0; i < 30 && openedAfter < 0; i += 1) {
+      const at = onset + i * 20_000;
+      engine.addPoint(point(at));
+      if (engine.evaluate(at + 500).some((e) => e.type === 'opened')) openedAfter = i + 1;
+    }
+    // Normal sensitivity needs at least 10 mentions in the window.
+    expect(openedAfter).toBeGreaterThanOrEqual(10);
+    expect(openedAfter).toBeLessThanOrEqual(12);
+  });
+
   it('drops the episodes of a removed rule', () => {
     const engine = warmEngine();
     const onset = START + 7 * 24 * HOUR_MS + 9 * HOUR_MS;

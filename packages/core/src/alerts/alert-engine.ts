@@ -115,14 +115,16 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     if (cache.has(key)) return cache.get(key);
     const memory = memoryOf(scopeKey(scope));
     const hourly = (ms: number) => rollup.bucket(scope, '1h', ms).count;
+    // Bucket detectors read whole 5-minute buckets: in live mode `now` falls inside one, which then counts as the last.
+    const bucketEnd = bucketStart(now - 1, '5m', timeZone) + FIVE_MIN;
     let signal: Signal | undefined;
     switch (detector) {
       case 'volume_spike':
-        signal = detectVolumeSpike({ scope, now, sensitivity, hourly, baseline: baseline(), fiveMinute: (ms) => rollup.bucket(scope, '5m', ms).count });
+        signal = detectVolumeSpike({ scope, now: bucketEnd, sensitivity, hourly, baseline: baseline(), fiveMinute: (ms) => rollup.bucket(scope, '5m', ms).count });
         break;
       case 'negative_surge':
         signal = detectNegativeSurge({
-          scope, now, sensitivity, hourly, baseline: baseline(), fiveMinute: (ms) => rollup.bucket(scope, '5m', ms),
+          scope, now: bucketEnd, sensitivity, hourly, baseline: baseline(), fiveMinute: (ms) => rollup.bucket(scope, '5m', ms),
           get usualNegativeShare() {
             return usualShares(scope, now).negative;
           },
@@ -176,9 +178,10 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   }
 
   function hourVolume(scope: AlertScope, now: number): { observed: number; expected: number } {
+    const end = bucketStart(now - 1, '5m', timeZone) + FIVE_MIN;
     let observed = 0;
-    for (let start = now - HOUR_MS; start < now; start += FIVE_MIN) observed += rollup.bucket(scope, '5m', start).count;
-    const expected = expectedCount((ms) => rollup.bucket(scope, '1h', ms).count, now - HOUR_MS, now, baseline()) ?? 0;
+    for (let start = end - HOUR_MS; start < end; start += FIVE_MIN) observed += rollup.bucket(scope, '5m', start).count;
+    const expected = expectedCount((ms) => rollup.bucket(scope, '1h', ms).count, end - HOUR_MS, end, baseline()) ?? 0;
     return { observed, expected };
   }
 
