@@ -10,11 +10,13 @@ import { useHashRoute } from './use-hash-route';
 export function App() {
   const route = useHashRoute();
   const area = areaOfRoute(route);
+  const [path = '/', search = ''] = route.split('?');
+  const params = new URLSearchParams(search);
   return (
     <Shell area={area}>
       {area === 'dashboard' && <DashboardPage />}
-      {area === 'mentions' && <MentionsPage />}
-      {area === 'settings' && <SettingsPage tab={route.split('/')[2] === 'sources' ? 'sources' : 'topics'} />}
+      {area === 'mentions' && <MentionsPage key={search} initialTopic={params.get('topic') ?? ''} />}
+      {area === 'settings' && <SettingsPage tab={path.split('/')[2] === 'sources' ? 'sources' : 'topics'} />}
       {area !== 'dashboard' && area !== 'mentions' && area !== 'settings' && <ComingSoonPage area={area} />}
     </Shell>
   );

@@ -13,6 +13,6 @@ export type AreaId = (typeof AREAS)[number]['id'];
 
 /** The area a route belongs to (`/settings/sources` → settings). */
 export function areaOfRoute(route: string): AreaId {
-  const first = `/${route.split('/')[1] ?? ''}`;
+  const first = `/${route.split('?')[0]?.split('/')[1] ?? ''}`;
   return AREAS.find((area) => area.path === first)?.id ?? 'dashboard';
 }

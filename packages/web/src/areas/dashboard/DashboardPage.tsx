@@ -69,7 +69,7 @@ export function DashboardPage() {
             <div className="card">
               <h2>{t('dashboard.byTopic')}</h2>
               <BarList
-                items={data.byTopic.map((c) => ({ key: c.topicId, label: c.name, count: c.count }))}
+                items={data.byTopic.map((c) => ({ key: c.topicId, label: c.name, count: c.count, href: `#/mentions?topic=${encodeURIComponent(c.topicId)}` }))}
                 empty={t('dashboard.noData')}
               />
             </div>

@@ -11,7 +11,17 @@ const MAX_TEXT = 320;
  * One mention. Content from the network is untrusted: title and text are rendered as React text
  * nodes (escaped), never as HTML; the link out opens a new tab without giving it our window.
  */
-export function MentionCard({ mention, fresh, topics }: { mention: MentionView; fresh?: boolean; topics?: ReadonlyMap<string, Topic> }) {
+interface Props {
+  mention: MentionView;
+  /** Just arrived live: highlighted for a moment. */
+  fresh?: boolean;
+  /** Topics by id, to name the topics the mention matched. */
+  topics?: ReadonlyMap<string, Topic>;
+  /** The clock relative dates are computed against (ticks so "2 minutes ago" stays true). */
+  now?: Date;
+}
+
+export function MentionCard({ mention, fresh, topics, now }: Props) {
   const { t, i18n } = useTranslation();
   const lang = mention.analysis.lang?.value ?? mention.lang;
   const langName = lang && lang !== 'unknown' ? new Intl.DisplayNames([i18n.language], { type: 'language' }).of(lang) : undefined;
@@ -27,7 +37,7 @@ export function MentionCard({ mention, fresh, topics }: { mention: MentionView; 
           {t(`connector.${mention.connector}`, { defaultValue: mention.connector })}
         </span>
         <time dateTime={mention.publishedAt} title={formatDateTime(mention.publishedAt, i18n.language)} className="muted">
-          {formatRelativeTime(mention.publishedAt, i18n.language)}
+          {formatRelativeTime(mention.publishedAt, i18n.language, now)}
         </time>
       </header>
       {mention.title && !mention.text.startsWith(mention.title) && <h3 className="mention-title">{mention.title}</h3>}

@@ -5,6 +5,7 @@ import { api } from '../../api-client';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useDebounced } from '../../ui/use-debounced';
 import { useLoad } from '../../ui/use-load';
+import { useNow } from '../../ui/use-now';
 import { MentionCard } from './MentionCard';
 import { MentionFilters } from './MentionFilters';
 import { EMPTY_FILTER, toListFilter } from './mention-filter';
@@ -13,9 +14,10 @@ import { useLiveMentions } from './use-live-mentions';
 const PAGE_SIZE = 25;
 
 /** The mention stream: filters, full-text search, "load more", and live arrivals on top. */
-export function MentionsPage() {
+export function MentionsPage({ initialTopic = '' }: { initialTopic?: string }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState(EMPTY_FILTER);
+  const [form, setForm] = useState({ ...EMPTY_FILTER, topic: initialTopic });
+  const now = useNow(30_000);
   const search = useDebounced(form.search, 300);
   const filter = useMemo(() => toListFilter({ ...form, search }), [form, search]);
   const filterKey = JSON.stringify(filter);
@@ -92,7 +94,7 @@ export function MentionsPage() {
       <ErrorNote error={error} />
       <div className="mention-list" aria-busy={loading}>
         {items.map((m) => (
-          <MentionCard key={m.id} mention={m} fresh={live.fresh.has(m.id)} topics={topicsById} />
+          <MentionCard key={m.id} mention={m} fresh={live.fresh.has(m.id)} topics={topicsById} now={now} />
         ))}
       </div>
       {!loading && items.length === 0 && error === undefined && (
