@@ -6,6 +6,7 @@ export * from './connector';
 export * from './connector-error';
 export { listConnectors, getConnector } from './registry';
 export { createHttpClient, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, type HttpClient, type HttpClientOptions, type HttpRequestOptions, type HttpResponse, type HttpStream } from './kit/http-client';
+export type { WebSocketConnection, WebSocketOptions } from './kit/open-web-socket';
 export { assertPublicUrl } from './kit/assert-public-url';
 export type { AddressPolicy, Resolver, ResolvedAddress } from './kit/address-policy';
 export { isPrivateAddress } from './kit/is-private-address';

@@ -9,6 +9,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { ConnectorError } from '../connector-error';
 import { createPinnedLookup, resolveAllowedAddresses, type AddressPolicy } from './address-policy';
 import { errorFromStatus } from './error-from-status';
+import { openWebSocket, type WebSocketConnection, type WebSocketOptions } from './open-web-socket';
 import { decoderFor, formatBytes, readCapped } from './read-capped';
 import { fromTransportError } from './transport-error';
 
@@ -53,6 +54,8 @@ export interface HttpClient {
   post(url: string, body: string | Buffer, options?: HttpRequestOptions): Promise<HttpResponse>;
   /** A long-lived GET read chunk by chunk (SSE, streaming APIs); 4xx/5xx throw as for `get`. */
   stream(url: string, options?: HttpRequestOptions): Promise<HttpStream>;
+  /** A WebSocket (ws/wss) under the same address policy; see open-web-socket.ts. */
+  webSocket(url: string, options?: WebSocketOptions): Promise<WebSocketConnection>;
   /** Closes pooled connections. */
   close(): Promise<void>;
 }
@@ -212,6 +215,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     get: (url, requestOptions = {}) => send('GET', url, undefined, requestOptions),
     post: (url, body, requestOptions = {}) => send('POST', url, body, requestOptions),
     stream: (url, requestOptions = {}) => stream(url, requestOptions),
+    webSocket: (url, socketOptions = {}) => openWebSocket(url, options, { userAgent, timeoutMs, maxMessageBytes: maxBodyBytes }, socketOptions),
     close: () => agent.close(),
   };
 }
