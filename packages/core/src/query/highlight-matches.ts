@@ -3,8 +3,9 @@
  * post, as spans of the ORIGINAL text and title (what the user reads), merged and sorted.
  */
 import type { MatchableDocument } from '../ports/matcher';
-import { fieldsOf, leafSpans, rawOccurrences, tokenizedOf, type QueryScope } from './evaluate-query';
+import { fieldsOf, leafSpans, rawOccurrences, type QueryScope } from './evaluate-query';
 import type { QueryAst } from './query-ast';
+import { tokenizeDocument } from './tokenize-document';
 
 export interface Highlight {
   field: 'text' | 'title';
@@ -19,7 +20,7 @@ export interface Highlight {
  * highlightMatches(parseQuery('orange'), { text: "Un jus d'Orange" }); // [{ field: 'text', start: 9, end: 15 }]
  */
 export function highlightMatches(ast: QueryAst, doc: MatchableDocument): Highlight[] {
-  const tokens = tokenizedOf(doc);
+  const tokens = tokenizeDocument(doc);
   const found: Highlight[] = [];
   const collect = (node: QueryAst, scope: QueryScope): void => {
     switch (node.type) {

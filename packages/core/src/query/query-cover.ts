@@ -17,8 +17,9 @@ export interface QueryCover {
   prefixes: string[];
 }
 
-/** Length of a wildcard prefix key. */
-export const PREFIX_KEY_LENGTH = 3;
+/** Wildcard prefix keys: at least 3 letters; the index uses at most 8 (a post looks up ≤ 6 lengths). */
+export const MIN_PREFIX_KEY = 3;
+export const MAX_PREFIX_KEY = 8;
 
 export const KEY_NAMESPACE = { author: '\u0001a', lang: '\u0001l', connector: '\u0001c', country: '\u0001n', site: '\u0001s' } as const;
 
@@ -30,18 +31,20 @@ function wordKey(value: string, scope: QueryScope): string {
   return scope === 'author' ? KEY_NAMESPACE.author + value : value;
 }
 
-function size(cover: QueryCover): number {
-  return cover.terms.length + cover.prefixes.length;
+/**
+ * Estimated cost of a cover: how often its keys will pick the query for nothing. Longer words
+ * are rarer; a prefix is as common as a word one letter shorter; a field value (lang:fr) is common.
+ */
+function cost(cover: QueryCover): number {
+  let total = 0;
+  for (const key of cover.terms) total += key.charCodeAt(0) === 1 ? 1 : 2 ** -Math.min(key.length, 20);
+  for (const prefix of cover.prefixes) total += 2 ** -(Math.min(prefix.length, MAX_PREFIX_KEY) - 1);
+  return total;
 }
 
-function shortest(cover: QueryCover): number {
-  return Math.min(...cover.terms.map((t) => t.length), ...cover.prefixes.map((p) => p.length));
-}
-
-/** The better of two covers for an AND: fewer keys, then longer (rarer) keys. */
+/** The better of two covers for an AND: the cheaper one. */
 function better(a: QueryCover, b: QueryCover): QueryCover {
-  if (size(a) !== size(b)) return size(a) < size(b) ? a : b;
-  return shortest(a) >= shortest(b) ? a : b;
+  return cost(a) <= cost(b) ? a : b;
 }
 
 /**
@@ -57,8 +60,9 @@ export function coverOf(node: QueryAst, scope: QueryScope = 'default'): QueryCov
       return single(wordKey(longest.value, scope));
     }
     case 'wildcard': {
-      const literal = node.pattern.slice(0, PREFIX_KEY_LENGTH);
-      if (scope === 'author' || literal.length < PREFIX_KEY_LENGTH || literal.includes('?') || literal.includes('*')) return null;
+      const cut = [node.pattern.indexOf('?'), node.pattern.indexOf('*')].filter((i) => i >= 0);
+      const literal = node.pattern.slice(0, Math.min(node.pattern.length, ...cut));
+      if (scope === 'author' || literal.length < MIN_PREFIX_KEY) return null;
       return { terms: [], prefixes: [literal] };
     }
     case 'raw': {

@@ -5,22 +5,32 @@
  * evaluating every query. `set`/`delete` update the index in place: the next post sees them.
  */
 import type { MatchableDocument, QueryMatcher } from '../ports/matcher';
-import { evaluateTokenized } from './evaluate-query';
+import { compileQuery, type CompiledQuery, type TermInfo } from './compile-query';
 import { hostOf } from './keyword-match';
 import type { QueryAst } from './query-ast';
-import { coverOf, documentFieldKeys, KEY_NAMESPACE, PREFIX_KEY_LENGTH, type QueryCover } from './query-cover';
+import { coverOf, documentFieldKeys, KEY_NAMESPACE, MAX_PREFIX_KEY, MIN_PREFIX_KEY, type QueryCover } from './query-cover';
 import { parseQuery } from './parse-query';
 import { tokenizeDocument, type DocToken } from './tokenize-document';
 
 interface Entry {
   id: string;
-  ast: QueryAst;
-  exclusions?: QueryAst;
+  test: CompiledQuery;
+  exclusions?: CompiledQuery;
   cover: QueryCover | null;
+  /** Index keys of the cover, prefixes cut to MAX_PREFIX_KEY. */
+  prefixKeys: string[];
+  /** Words the compiled closures read the presence of. */
+  words: string[];
   /** Being a candidate proves the match (a plain word or an OR of plain words, no exclusions). */
   exactOnCandidate: boolean;
   /** Last match() call that made this entry a candidate. */
   stamp: number;
+}
+
+/** One known key: the queries indexed under it, and how many compiled queries read its presence. */
+interface KeyInfo extends TermInfo {
+  entries: Entry[];
+  refs: number;
 }
 
 /** What `compileQueries` returns: a ready matcher, the time it took, and the queries that failed. */
@@ -30,6 +40,16 @@ export interface CompiledQueries {
   failed: { id: string; error: unknown }[];
 }
 
+function prefixHash(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code + 1) | 0;
+}
+
+function hashOf(prefix: string): number {
+  let hash = 0;
+  for (let i = 0; i < prefix.length; i++) hash = prefixHash(hash, prefix.charCodeAt(i));
+  return hash;
+}
+
 function isPlainWord(node: QueryAst): boolean {
   return node.type === 'term' && node.kind === 'word' && node.exact === undefined;
 }
@@ -37,20 +57,6 @@ function isPlainWord(node: QueryAst): boolean {
 function isExactOnCandidate(ast: QueryAst, exclusions: QueryAst | undefined): boolean {
   if (exclusions) return false;
   return isPlainWord(ast) || (ast.type === 'or' && ast.items.every(isPlainWord));
-}
-
-function addTo(map: Map<string, Entry[]>, key: string, entry: Entry): void {
-  const list = map.get(key);
-  if (list) list.push(entry);
-  else map.set(key, [entry]);
-}
-
-function removeFrom(map: Map<string, Entry[]>, key: string, entry: Entry): void {
-  const list = map.get(key);
-  if (!list) return;
-  const at = list.indexOf(entry);
-  if (at >= 0) list.splice(at, 1);
-  if (list.length === 0) map.delete(key);
 }
 
 /**
@@ -63,13 +69,29 @@ function removeFrom(map: Map<string, Entry[]>, key: string, entry: Entry): void 
  */
 export function createQueryMatcher(): QueryMatcher {
   const entries = new Map<string, Entry>();
-  const byTerm = new Map<string, Entry[]>();
-  const byPrefix = new Map<string, Entry[]>();
+  const keys = new Map<string, KeyInfo>();
+  /** Wildcard queries by the hash of their prefix (collisions only add candidates, which are evaluated). */
+  const byPrefix = new Map<number, Entry[]>();
+  /** How many prefix keys of each length (index = length) exist: a post only looks those up. */
+  const prefixLengths = new Array<number>(MAX_PREFIX_KEY + 1).fill(0);
   const always: Entry[] = [];
   const exclusionCache = new Map<string, QueryAst>();
+  const epoch = { value: 0 };
   /** Keys in a field namespace (author, lang…): only then are a post's field keys looked up. */
   let fieldKeys = 0;
-  let epoch = 0;
+
+  function keyInfo(key: string): KeyInfo {
+    let info = keys.get(key);
+    if (!info) {
+      info = { entries: [], refs: 0, stamp: 0 };
+      keys.set(key, info);
+    }
+    return info;
+  }
+
+  function release(key: string, info: KeyInfo): void {
+    if (info.entries.length === 0 && info.refs === 0) keys.delete(key);
+  }
 
   function parseExclusions(text: string | undefined): QueryAst | undefined {
     if (text === undefined || text.trim() === '') return undefined;
@@ -83,29 +105,46 @@ export function createQueryMatcher(): QueryMatcher {
   }
 
   function index(entry: Entry): void {
-    const { cover } = entry;
-    if (!cover) {
+    if (!entry.cover) {
       always.push(entry);
       return;
     }
-    for (const key of cover.terms) {
-      addTo(byTerm, key, entry);
+    for (const key of entry.cover.terms) {
+      keyInfo(key).entries.push(entry);
       if (key.charCodeAt(0) === 1) fieldKeys++;
     }
-    for (const prefix of cover.prefixes) addTo(byPrefix, prefix, entry);
+    for (const prefix of entry.prefixKeys) {
+      const hash = hashOf(prefix);
+      const list = byPrefix.get(hash);
+      if (list) list.push(entry);
+      else byPrefix.set(hash, [entry]);
+      prefixLengths[prefix.length] = (prefixLengths[prefix.length] ?? 0) + 1;
+    }
   }
 
   function unindex(entry: Entry): void {
-    const { cover } = entry;
-    if (!cover) {
+    if (!entry.cover) {
       always.splice(always.indexOf(entry), 1);
-      return;
+    } else {
+      for (const key of entry.cover.terms) {
+        const info = keys.get(key) as KeyInfo;
+        info.entries.splice(info.entries.indexOf(entry), 1);
+        release(key, info);
+        if (key.charCodeAt(0) === 1) fieldKeys--;
+      }
+      for (const prefix of entry.prefixKeys) {
+        const hash = hashOf(prefix);
+        const list = byPrefix.get(hash) as Entry[];
+        list.splice(list.indexOf(entry), 1);
+        if (list.length === 0) byPrefix.delete(hash);
+        prefixLengths[prefix.length] = (prefixLengths[prefix.length] ?? 1) - 1;
+      }
     }
-    for (const key of cover.terms) {
-      removeFrom(byTerm, key, entry);
-      if (key.charCodeAt(0) === 1) fieldKeys--;
+    for (const word of entry.words) {
+      const info = keys.get(word) as KeyInfo;
+      info.refs--;
+      release(word, info);
     }
-    for (const prefix of cover.prefixes) removeFrom(byPrefix, prefix, entry);
   }
 
   function remove(queryId: string): void {
@@ -118,47 +157,78 @@ export function createQueryMatcher(): QueryMatcher {
   function set(queryId: string, text: string, options?: { exclusions?: string }): void {
     // Parse first: a query that does not parse leaves the previous version in place.
     const ast = parseQuery(text);
-    const exclusions = parseExclusions(options?.exclusions);
+    const exclusionAst = parseExclusions(options?.exclusions);
     remove(queryId);
-    const entry: Entry = { id: queryId, ast, exclusions, cover: coverOf(ast), exactOnCandidate: isExactOnCandidate(ast, exclusions), stamp: 0 };
+    const words: string[] = [];
+    const wordInfo = (value: string): KeyInfo => {
+      const info = keyInfo(value);
+      info.refs++;
+      words.push(value);
+      return info;
+    };
+    const cover = coverOf(ast);
+    const entry: Entry = {
+      id: queryId,
+      test: compileQuery(ast, wordInfo, epoch),
+      exclusions: exclusionAst ? compileQuery(exclusionAst, wordInfo, epoch) : undefined,
+      cover,
+      prefixKeys: [...new Set(cover?.prefixes.map((p) => p.slice(0, MAX_PREFIX_KEY)) ?? [])],
+      words,
+      exactOnCandidate: isExactOnCandidate(ast, exclusionAst),
+      stamp: 0,
+    };
     entries.set(queryId, entry);
     index(entry);
   }
 
+  /** Adds entries to this post's candidates, once each (closures are hoisted: match() is hot). */
+  const candidates: Entry[] = [];
+  function visit(list: Entry[] | undefined): void {
+    if (!list) return;
+    const stamp = epoch.value;
+    for (const entry of list) {
+      if (entry.stamp !== stamp) {
+        entry.stamp = stamp;
+        candidates.push(entry);
+      }
+    }
+  }
+
+  function lookup(list: DocToken[]): void {
+    const stamp = epoch.value;
+    for (const token of list) {
+      const value = token.value;
+      const info = keys.get(value);
+      if (info) {
+        info.stamp = stamp;
+        if (info.entries.length > 0) visit(info.entries);
+      }
+      if (byPrefix.size === 0 || value.length < MIN_PREFIX_KEY) continue;
+      // Prefixes are looked up by a hash computed char by char: no substring per length.
+      let hash = 0;
+      for (let i = 0; i < MAX_PREFIX_KEY && i < value.length; i++) {
+        hash = prefixHash(hash, value.charCodeAt(i));
+        if (i + 1 >= MIN_PREFIX_KEY && prefixLengths[i + 1] !== 0) visit(byPrefix.get(hash));
+      }
+    }
+  }
+
   function match(doc: MatchableDocument): string[] {
-    const stamp = ++epoch;
-    const candidates: Entry[] = [];
-    const visit = (list: Entry[] | undefined): void => {
-      if (!list) return;
-      for (const entry of list) {
-        if (entry.stamp !== stamp) {
-          entry.stamp = stamp;
-          candidates.push(entry);
-        }
-      }
-    };
+    epoch.value++;
+    candidates.length = 0;
     const tokens = tokenizeDocument(doc);
-    const lookup = (list: DocToken[], namespace: string): void => {
-      for (const token of list) {
-        visit(byTerm.get(namespace === '' ? token.value : namespace + token.value));
-        if (namespace === '' && byPrefix.size > 0 && token.value.length >= PREFIX_KEY_LENGTH) {
-          visit(byPrefix.get(token.value.slice(0, PREFIX_KEY_LENGTH)));
-        }
-      }
-    };
-    lookup(tokens.text, '');
-    lookup(tokens.title, '');
+    lookup(tokens.text);
+    lookup(tokens.title);
     if (fieldKeys > 0) {
-      lookup(tokens.author, KEY_NAMESPACE.author);
-      for (const key of documentFieldKeys(doc, hostOf(doc.url))) visit(byTerm.get(key));
+      for (const token of tokens.author) visit(keys.get(KEY_NAMESPACE.author + token.value)?.entries);
+      for (const key of documentFieldKeys(doc, hostOf(doc.url))) visit(keys.get(key)?.entries);
     }
     visit(always);
     const matched: string[] = [];
     for (const entry of candidates) {
-      if (entry.exactOnCandidate || (evaluateTokenized(entry.ast, tokens) && !(entry.exclusions && evaluateTokenized(entry.exclusions, tokens)))) {
-        matched.push(entry.id);
-      }
+      if (entry.exactOnCandidate || (entry.test(tokens) && !(entry.exclusions && entry.exclusions(tokens)))) matched.push(entry.id);
     }
+    candidates.length = 0;
     return matched;
   }
 
