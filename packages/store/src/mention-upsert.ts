@@ -13,6 +13,9 @@ import type { StoreDialect } from './store-dialect';
 const MAX_ROWS_PER_STATEMENT = 500;
 
 interface Pending {
+  key: string;
+  /** Position in the caller's batch. */
+  order: number;
   input: NewMention;
   row: MentionWriteRow;
   matches: ResolvedMatches;
@@ -41,32 +44,25 @@ export async function upsertMentions(
   const resolve = await loadMatchResolver(db, workspaceId);
 
   // One statement may not touch the same row twice (PostgreSQL refuses it): the last copy wins.
-  const latest = new Map<string, NewMention>();
-  for (const mention of mentions) latest.set(identity(mention.connector, mention.externalId), mention);
+  const latest = new Map<string, { input: NewMention; publishedAt: string; order: number }>();
+  mentions.forEach((input, order) => {
+    const publishedAt = parseIsoTime(input.publishedAt, `mentions[${order}].publishedAt`);
+    latest.set(identity(input.connector, input.externalId), { input, publishedAt, order });
+  });
 
   const fetchedAt = new Date().toISOString();
   const pending = new Map<string, Pending>();
-  let index = 0;
-  for (const [key, input] of latest) {
-    const row = toMentionRow(
-      input,
-      {
-        id: createId(),
-        workspaceId,
-        sourceId: input.sourceId ?? null,
-        fetchedAt,
-        publishedAt: parseIsoTime(input.publishedAt, `mentions[${index}].publishedAt`),
-      },
-      dialect,
-    );
-    pending.set(key, { input, row, matches: resolve(input.queryIds, input.topicIds) });
-    index += 1;
+  for (const [key, { input, publishedAt, order }] of latest) {
+    const row = toMentionRow(input, { id: createId(), workspaceId, sourceId: input.sourceId ?? null, fetchedAt, publishedAt }, dialect);
+    pending.set(key, { key, order, input, row, matches: resolve(input.queryIds, input.topicIds) });
   }
 
   const rowsPerStatement = Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(dialect.maxParameters / MENTION_COLUMNS.length));
-  const all = [...pending.values()];
+  // Rows are written in identity order: two workers storing overlapping batches then lock rows in
+  // the same order and cannot deadlock (PostgreSQL would abort one of them).
+  const all = [...pending.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   return db.transaction().execute(async (trx) => {
-    const inserted: Mention[] = [];
+    const inserted: Pending[] = [];
     let updated = 0;
     for (let start = 0; start < all.length; start += rowsPerStatement) {
       const chunk = all.slice(start, start + rowsPerStatement);
@@ -77,7 +73,7 @@ export async function upsertMentions(
       for (const { id, connector, external_id } of returned) {
         const item = pending.get(identity(connector, external_id));
         if (!item) continue;
-        if (id === item.row.id) inserted.push(toInsertedMention(item, workspaceId));
+        if (id === item.row.id) inserted.push(item);
         else refreshedIds.push(id);
         for (const match of item.matches.rows) matchRows.push({ mention_id: id, ...match });
       }
@@ -85,7 +81,9 @@ export async function upsertMentions(
       if (refreshedIds.length > 0) await trx.deleteFrom('mention_matches').where('mention_id', 'in', refreshedIds).execute();
       await insertMatches(trx, matchRows, Math.floor(rowsPerStatement * (MENTION_COLUMNS.length / 3)));
     }
-    return { inserted, updated };
+    // Events go out in the caller's order, not the write order.
+    inserted.sort((x, y) => x.order - y.order);
+    return { inserted: inserted.map((item) => toInsertedMention(item, workspaceId)), updated };
   });
 }
 

@@ -56,6 +56,9 @@ export function mentionCases(getStore: () => Store): void {
       // Same externalId on another connector is another mention.
       await store.mentions.upsertMany(ws.id, [makeMention({ externalId: 'a', connector: 'mastodon' })]);
       expect(await store.mentions.count(ws.id, {})).toBe(4);
+      // New mentions come back in the caller's order (the live stream emits them in that order).
+      const r3 = await store.mentions.upsertMany(ws.id, ['z', 'b', 'm', 'a0'].map((externalId) => makeMention({ externalId })));
+      expect(r3.inserted.map((m) => m.externalId)).toEqual(['z', 'm', 'a0']);
     });
 
     it('returns inserted mentions exactly as they read back, every field included', async () => {
