@@ -90,6 +90,8 @@ export function createScopeMemory(): ScopeMemory {
       if (drop > 0) recent = recent.slice(drop);
       const to = Math.floor((now - HOUR_MS) / HOUR_MS) * HOUR_MS;
       const from = to - WEEK_MS;
+      // The 7-day window moves once an hour; in between there is nothing to re-sum.
+      if (to === historyTo) return;
       if (historyTo === Number.NEGATIVE_INFINITY) {
         historyFrom = from;
         historyTo = from;
