@@ -23,7 +23,7 @@ const isSuspicious = (chunk: string): boolean => OBFUSCATION_CHAR.test(chunk) &&
  * Rewrites obfuscated offensive words into their plain spelling.
  *
  * @example
- * deobfuscate('t\'es un i d i o t, C0NN4RD', lexicon).text // → "t'es un idiot, CONNARD"
+ * deobfuscate('t\'es un i d i o t, C0NN4RD', lexicon).text // → "t'es un idiot, CoNNaRD" (digits become lower-case letters)
  */
 export function deobfuscate(text: string, lexicons: readonly Lexicon[]): Deobfuscated {
   const rewritten: string[] = [];

@@ -8,7 +8,8 @@
 import { clampText, foldText, resolveLang, tokenize, words, type Token } from '../text';
 import { deobfuscate } from './deobfuscate';
 import { resourcesFor, type LanguageResources } from './language-resources';
-import { lexiconKey, maxEntryWords, phraseStartsOf, type LexiconEntry } from './lexicon';
+import { collapseRepeats, maxEntryWords, phraseStartsOf, type LexiconEntry } from './lexicon';
+import type { PatternSet } from './pattern-set';
 
 export type AggressivenessLabel = 'none' | 'mild' | 'aggressive' | 'toxic';
 export type ReasonCode =
@@ -80,10 +81,15 @@ export function detectAggressiveness(text: string, lang?: string): Aggressivenes
   // Stretched letters ("gueuuule") and a flat space keep the phrase patterns simple.
   const folded = foldText(plain).replace(/(\p{L})\1{2,}/gu, '$1').replace(/[’]/g, "'").replace(/\s+/g, ' ');
   for (const set of resources.patterns) {
+    const combined = combinedPatterns(set);
     for (const [kind, code] of [['threat', 'threat'], ['selfHarm', 'self-harm'], ['harassment', 'harassment'], ['hostility', 'hostility']] as const) {
-      for (const pattern of set[kind]) {
-        const found = pattern.exec(folded);
-        if (!found) continue;
+      const pattern = combined[kind];
+      pattern.lastIndex = 0;
+      for (let found = pattern.exec(folded); found !== null; found = pattern.exec(folded)) {
+        if (found[0].length === 0) {
+          pattern.lastIndex++;
+          continue;
+        }
         const damped = isQuoted(folded, found.index) || isReported(folded.slice(Math.max(0, found.index - 40), found.index), resources);
         add(code, found[0].trim(), PATTERN_WEIGHTS[kind] * (damped ? DAMPING : 1));
       }
@@ -92,7 +98,7 @@ export function detectAggressiveness(text: string, lang?: string): Aggressivenes
   if (/🖕/u.test(raw)) add('harassment', '🖕', 0.45);
   if (/🤬/u.test(raw)) add('hostility', '🤬', 0.2);
   // Capitals alone are often joy ("TROP CONTENT !!!"); they amplify hostility found elsewhere.
-  const angry = reasons.some((r) => r.weight >= 0.15 && r.code !== 'obfuscation') || COMPLAINT.test(foldText(raw));
+  const angry = reasons.some((r) => r.weight >= 0.15 && r.code !== 'obfuscation') || COMPLAINT.test(folded);
   scoreShouting(raw, angry ? 1 : 0.5, add);
 
   const score = round(1 - reasons.reduce((keep, r) => keep * (1 - r.weight), 1));
@@ -109,7 +115,7 @@ export function detectAggressiveness(text: string, lang?: string): Aggressivenes
 type AddReason = (code: ReasonCode, match: string, weight: number) => void;
 
 function scoreLexicon(tokens: readonly Token[], text: string, resources: LanguageResources, add: AddReason): void {
-  const keys = tokens.map((t) => (t.kind === 'word' || t.kind === 'elision' ? lexiconKey(t.text) : ''));
+  const keys = tokens.map((t) => (t.kind === 'word' || t.kind === 'elision' ? collapseRepeats(t.norm) : ''));
   const longest = Math.max(...resources.lexicons.map(maxEntryWords));
   const starts = resources.lexicons.map(phraseStartsOf);
   for (let i = 0; i < tokens.length; i++) {
@@ -226,11 +232,42 @@ function isReported(before: string, resources: LanguageResources): boolean {
 }
 
 function scoreShouting(text: string, factor: number, add: AddReason): void {
-  const letters = text.replace(/https?:\/\/\S+|[@#]\S+/g, '').match(/\p{L}/gu) ?? [];
-  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
-  if (letters.length >= 10 && upper / letters.length >= 0.7) add('shouting', text.slice(0, 40).trim(), 0.25 * factor);
+  // One pass over the characters: letters outside links, mentions and hashtags, and how many are capitals.
+  let letters = 0;
+  let upper = 0;
+  let skipping = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === ' ' || c === '\n' || c === '\t') {
+      skipping = false;
+      continue;
+    }
+    if (c === '@' || c === '#' || (c === 'h' && text.startsWith('http', i) && (i === 0 || /\s/.test(text[i - 1] ?? '')))) skipping = true;
+    if (skipping) continue;
+    const lower = c.toLowerCase();
+    const isUpper = c !== lower;
+    if (isUpper || lower !== c.toUpperCase()) {
+      letters++;
+      if (isUpper) upper++;
+    }
+  }
+  if (letters >= 10 && upper / letters >= 0.7) add('shouting', text.slice(0, 40).trim(), 0.25 * factor);
   const bangs = /[!?]{3,}/.exec(text);
   if (bangs) add('shouting', bangs[0], 0.1 * factor);
+}
+
+type PatternKind = keyof PatternSet;
+const combinedCache = new WeakMap<PatternSet, Record<PatternKind, RegExp>>();
+
+/** One global alternation per kind: a single scan of the text instead of one per pattern. */
+function combinedPatterns(set: PatternSet): Record<PatternKind, RegExp> {
+  let combined = combinedCache.get(set);
+  if (!combined) {
+    const join = (patterns: RegExp[]): RegExp => new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'g');
+    combined = { threat: join(set.threat), selfHarm: join(set.selfHarm), harassment: join(set.harassment), hostility: join(set.hostility) };
+    combinedCache.set(set, combined);
+  }
+  return combined;
 }
 
 function round(value: number): number {

@@ -32,7 +32,18 @@ export type Lexicon = ReadonlyMap<string, LexiconEntry>;
  * lexiconKey('CONNNNARD') === lexiconKey('connard') // → true
  */
 export function lexiconKey(word: string): string {
-  return foldText(word).replace(/(.)\1+/g, '$1');
+  return collapseRepeats(foldText(word));
+}
+
+/**
+ * `lexiconKey` for a word that is already folded (a token's `norm`): only collapses repeats.
+ *
+ * @example
+ * collapseRepeats('connnard') // → 'conard'
+ */
+export function collapseRepeats(folded: string): string {
+  for (let i = 1; i < folded.length; i++) if (folded.charCodeAt(i) === folded.charCodeAt(i - 1)) return folded.replace(/(.)\1+/g, '$1');
+  return folded;
 }
 
 /**

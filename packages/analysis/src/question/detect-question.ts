@@ -45,7 +45,7 @@ const MAX_SENTENCES = 12;
  *
  * @example
  * detectQuestion("Quelqu'un sait si la boutique est ouverte dimanche", 'fr')
- * // → { isQuestion: true, kind: 'request', score: 0.9, cues: ['interrogative-start', "request:quelqu'un sait"] }
+ * // → { isQuestion: true, kind: 'request', score: 0.55, cues: ["request:quelqu'un sait"] }
  */
 export function detectQuestion(text: string, lang?: string): QuestionDetection {
   const clean = clampText(text);

@@ -31,7 +31,7 @@ const SUBSUMED = 0.7;
 /**
  * @example
  * extractKeyTerms(['Service client injoignable', 'Le service client ne répond pas', 'Livraison rapide'], 'fr')
- * // → [{ term: 'service client', kind: 'phrase', count: 2, … }]
+ * // → [{ term: 'service client', key: 'servic client', kind: 'phrase', count: 2, share: 0.667 }]
  */
 export function extractKeyTerms(texts: Iterable<string> | TermCounts, lang?: string, options: Omit<KeyTermOptions, 'lang'> = {}): KeyTerm[] {
   const counts = isCounts(texts) ? texts : countTerms(texts, { lang });
