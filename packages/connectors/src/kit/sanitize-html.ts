@@ -13,7 +13,8 @@ const OPTIONS: sanitize.IOptions = {
     'time', 'tr', 'u', 'ul',
   ],
   allowedAttributes: {
-    a: ['href', 'title'],
+    // rel and target are always overwritten by the transform below, never taken from the source.
+    a: ['href', 'title', 'rel', 'target'],
     img: ['src', 'alt', 'title', 'width', 'height'],
     abbr: ['title'],
     time: ['datetime'],
@@ -33,9 +34,6 @@ const OPTIONS: sanitize.IOptions = {
     }),
   },
 };
-
-// rel and target are added by the transform, so they must survive the attribute filter.
-(OPTIONS.allowedAttributes as Record<string, string[]>).a?.push('rel', 'target');
 
 /**
  * Makes ingested HTML safe to render: a strict allow-list, links marked
