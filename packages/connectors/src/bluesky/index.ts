@@ -1,7 +1,7 @@
 /**
  * The Bluesky connector: post search and author feeds through the public AppView, with no
- * account; backfill by paging back. The Jetstream firehose is parsed and filtered here
- * (stream-events.ts); the WebSocket transport waits for kit/ (see README.md).
+ * account; backfill by paging back. The Jetstream firehose stream (stream.ts) is ready but not
+ * declared: it needs a WebSocket opener from kit/ (see README.md, "What is left").
  */
 import { defineConnector } from '../connector';
 import { backfillPosts } from './backfill';
@@ -29,4 +29,5 @@ export const bluesky = defineConnector<BlueskySourceConfig>({
 
 export { benchPages as blueskyBenchPages } from './bench-pages';
 export { createSearchPosts } from './search';
+export { createJetstreamStream, termsOfSearch, type JetstreamStreamOptions, type OpenMessages } from './stream';
 export { createTermFilter, DEFAULT_JETSTREAM, jetstreamUrl, parseJetstreamEvent, type JetstreamItem } from './stream-events';
