@@ -97,7 +97,9 @@ export async function startStubServer(webDir: string): Promise<{ url: string; cl
     }
     if (path === '/queries/validate') {
       const { tokens, error } = lex(String(input.query));
-      return json(res, 200, error ? { valid: false, tokens, warnings: [], error } : { valid: true, normalized: input.query, tokens, warnings: [] });
+      const lower = /\b(and|or|not)\b/.exec(String(input.query));
+      const warnings = lower ? [{ code: 'lowercase_operator', message: `“${lower[1]}” is searched as a word`, messageFr: `« ${lower[1]} » est cherché comme un mot`, column: lower.index + 1 }] : [];
+      return json(res, 200, error ? { valid: false, tokens, warnings: [], error } : { valid: true, normalized: input.query, tokens, warnings });
     }
     if (path === '/queries/preview') {
       const words = fold(String(input.query)).split(/\W+/).filter((w) => w && !['and', 'or', 'not'].includes(w));

@@ -153,6 +153,10 @@ describe('web interface in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Create the topic' }).isDisabled()).toBe(true);
     await page.screenshot({ path: '/tmp/vigie-query-error.png', fullPage: true });
 
+    // Lint: a lowercase operator is a word, and the editor says so with its column.
+    await editor.fill('vigie and prix');
+    await page.locator('.qe-warning').getByText(/column 7/).waitFor();
+
     await editor.fill('vigie AND prix');
     const preview = page.getByTestId('query-preview');
     await preview.getByText(/mentions? in the last 30 days/).waitFor();

@@ -74,7 +74,8 @@ export function QueryEditor({ id, label, value, onChange, check }: Props) {
         {validation?.valid && <p className="qe-ok">{t('queryEditor.valid')}</p>}
         {validation?.warnings.map((w, i) => (
           <p key={`${w.code}-${i}`} className="qe-warning">
-            <strong>{t('queryEditor.warning')}</strong> {fr && w.messageFr ? w.messageFr : w.message}
+            <strong>{w.column === undefined ? t('queryEditor.warning') : t('queryEditor.warningAt', { column: w.column })}</strong>{' '}
+            {fr && w.messageFr ? w.messageFr : w.message}
           </p>
         ))}
       </div>
