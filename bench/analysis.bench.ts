@@ -41,8 +41,8 @@ export async function run(): Promise<BenchResult[]> {
   const sentiment = createSentimentAnalyzer({ models });
   const memory = process.memoryUsage();
   const posts = samplePosts(2000);
-  const sentimentRate = postsPerSecond((p) => sentiment.analyze({ ...p, lang: p.text.includes('the') ? 'en' : 'fr' }), posts, 3);
-  const pipelineRate = postsPerSecond((p) => pipeline.analyze(p), posts, 3);
+  const sentimentRate = postsPerSecond((p) => sentiment.analyze({ ...p, lang: p.text.includes('the') ? 'en' : 'fr' }), posts, 5);
+  const pipelineRate = postsPerSecond((p) => pipeline.analyze(p), posts, 5);
   const longPost = { text: 'Très déçu du service. '.repeat(50_000) };
   const longStarted = process.cpuUsage();
   pipeline.analyze(longPost);

@@ -19,7 +19,7 @@ import { sentimentModelUrl } from '../src/sentiment/load-sentiment-models';
 import { parseXlmtSplit } from '../src/sentiment/parse-xlmt-split';
 import type { LexiconLanguage } from '../src/sentiment/polarity-lexicon';
 import { classifySentiment } from '../src/sentiment/sentiment-analyzer';
-import { extractSentimentFeatures, FEATURE_SET } from '../src/sentiment/sentiment-features';
+import { extractSentimentFeatures, FEATURE_SET, flattenFeatures } from '../src/sentiment/sentiment-features';
 import { SENTIMENT_LABELS } from '../src/sentiment/sentiment-labels';
 
 /** Chosen by 5-fold cross-validation on the train split (see docs/analysis.md). */
@@ -41,7 +41,7 @@ function argument(name: string): string | undefined {
 
 function train(examples: LabelledExample[], lang: LexiconLanguage) {
   const featured = examples.map((example) => ({
-    ...extractSentimentFeatures(example.text, lang),
+    ...flattenFeatures(extractSentimentFeatures(example.text, lang)),
     label: SENTIMENT_LABELS.indexOf(example.label as (typeof SENTIMENT_LABELS)[number]),
   }));
   return trainLinearModel(featured, SENTIMENT_LABELS.length, TRAINING_OPTIONS[lang]);

@@ -19,6 +19,13 @@ export interface LinearModelFile {
   training: Record<string, unknown>;
 }
 
+/** Binary features of one namespace, all worth `value`: `{ namespace: 'c', keys: ['abc'] }` ≡ `c:abc`. */
+export interface FeatureGroup {
+  namespace: string;
+  keys: Iterable<string>;
+  value: number;
+}
+
 export interface LinearModel {
   readonly lang: string;
   readonly featureSet: string;
@@ -29,7 +36,7 @@ export interface LinearModel {
    * @example
    * model.predict({ names: ['w:super'], values: [1] }); // [0.1, 0.2, 0.7]
    */
-  predict(features: { names: string[]; values: number[] }): number[];
+  predict(features: { names: string[]; values: number[]; groups?: FeatureGroup[] }): number[];
 }
 
 function invalid(message: string, field: string): AppError {
@@ -65,19 +72,39 @@ export function parseLinearModel(data: unknown, expectedFeatureSet: string): Lin
     });
   });
   const bias = Float64Array.from(file.bias);
+  // Per-namespace indexes (`c:abc` under `c` as `abc`), built on first use of a namespace.
+  const namespaces = new Map<string, Map<string, number>>();
+  const namespaceIndex = (namespace: string): Map<string, number> => {
+    let byKey = namespaces.get(namespace);
+    if (!byKey) {
+      byKey = new Map();
+      const prefix = `${namespace}:`;
+      for (const [name, offset] of index) if (name.startsWith(prefix)) byKey.set(name.slice(prefix.length), offset);
+      namespaces.set(namespace, byKey);
+    }
+    return byKey;
+  };
 
   return {
     lang: String(file.lang ?? ''),
     featureSet: file.featureSet,
     classes,
     training: file.training ?? {},
-    predict({ names, values }) {
+    predict({ names, values, groups = [] }) {
       const scores = Array.from(bias);
       for (let i = 0; i < names.length; i += 1) {
         const offset = index.get(names[i] as string);
         if (offset === undefined) continue;
         const x = values[i] as number;
         for (let c = 0; c < k; c += 1) scores[c] = (scores[c] as number) + (table[offset + c] as number) * x;
+      }
+      for (const group of groups) {
+        const byKey = namespaceIndex(group.namespace);
+        for (const key of group.keys) {
+          const offset = byKey.get(key);
+          if (offset === undefined) continue;
+          for (let c = 0; c < k; c += 1) scores[c] = (scores[c] as number) + (table[offset + c] as number) * group.value;
+        }
       }
       return softmax(scores);
     },

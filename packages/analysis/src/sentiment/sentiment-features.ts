@@ -4,6 +4,7 @@
  * lexicon, emoji, punctuation and capitals. Training and prediction share this one function, so a
  * model can only be used with the features it was trained on (the model file records `featureSet`).
  */
+import type { FeatureGroup } from '../model/linear-model';
 import { scoreTokens, type LexiconLanguage, type LexiconSummary } from './polarity-lexicon';
 import { tokenizeForSentiment } from './tokenize-for-sentiment';
 
@@ -13,10 +14,15 @@ export const FEATURE_SET = 'vigie-sentiment-features@3';
 const CHAR_MIN = 3;
 const CHAR_MAX = 4;
 
-/** Sparse feature vector: parallel arrays of names and values, plus the lexicon's reading. */
+/**
+ * Sparse feature vector: parallel arrays of names and values (words, bigrams, dense cues), the
+ * character n-grams as a group of the `c` namespace (kept apart so that prediction does not build a
+ * `c:…` string for each of them), plus the lexicon's reading.
+ */
 export interface FeatureVector {
   names: string[];
   values: number[];
+  groups: FeatureGroup[];
   lexicon: LexiconSummary;
 }
 
@@ -44,12 +50,14 @@ export function extractSentimentFeatures(text: string, lang: LexiconLanguage): F
   }
   sparse.add(`b:${previous} </s>`);
   const joined = ` ${words.join(' ')} `;
+  const chars = new Set<string>();
   for (let n = CHAR_MIN; n <= CHAR_MAX; n += 1) {
-    for (let i = 0; i + n <= joined.length; i += 1) sparse.add(`c:${joined.slice(i, i + n)}`);
+    for (let i = 0; i + n <= joined.length; i += 1) chars.add(joined.slice(i, i + n));
   }
 
   // Binary sparse features, scaled to unit length so that long and short posts weigh alike.
-  const unit = sparse.size > 0 ? 1 / Math.sqrt(sparse.size) : 0;
+  const count = sparse.size + chars.size;
+  const unit = count > 0 ? 1 / Math.sqrt(count) : 0;
   const names: string[] = [];
   const values: number[] = [];
   for (const name of sparse) {
@@ -77,5 +85,22 @@ export function extractSentimentFeatures(text: string, lang: LexiconLanguage): F
     names.push(name);
     values.push(value);
   }
-  return { names, values, lexicon };
+  return { names, values, groups: [{ namespace: 'c', keys: chars, value: unit }], lexicon };
+}
+
+/**
+ * The same features as plain `namespace:key` names, as the trainer and the model file know them.
+ * @example
+ * flattenFeatures(extractSentimentFeatures('top', 'en')).names.includes('c: to'); // true
+ */
+export function flattenFeatures(vector: FeatureVector): { names: string[]; values: number[] } {
+  const names = [...vector.names];
+  const values = [...vector.values];
+  for (const group of vector.groups) {
+    for (const key of group.keys) {
+      names.push(`${group.namespace}:${key}`);
+      values.push(group.value);
+    }
+  }
+  return { names, values };
 }

@@ -127,29 +127,32 @@ export function tokenizeForSentiment(text: string): TokenizedText {
   const tokens: SentimentToken[] = [];
   const cues: SentimentCues = { exclamations: 0, questions: 0, ironyMarks: 0 };
   let scopeLeft = 0;
-  const push = (token: Omit<SentimentToken, 'negated'>): void => {
-    const negated = scopeLeft > 0 && (token.kind === 'word' || token.kind === 'hashtag');
-    tokens.push({ ...token, negated });
-    if (negated) scopeLeft -= 1;
+  // Tokens are built with `negated: false` and marked here, in place: no copy per token.
+  const push = (token: SentimentToken): void => {
+    if (scopeLeft > 0 && (token.kind === 'word' || token.kind === 'hashtag')) {
+      token.negated = true;
+      scopeLeft -= 1;
+    }
+    tokens.push(token);
   };
 
   TOKEN_RE.lastIndex = 0;
   for (let match = TOKEN_RE.exec(text); match !== null; match = TOKEN_RE.exec(text)) {
     const value = match[0];
     if (match[1] !== undefined) {
-      push({ norm: '<url>', kind: 'url', polarity: 0, shouted: false, elongated: false });
+      push({ negated: false, norm: '<url>', kind: 'url', polarity: 0, shouted: false, elongated: false });
     } else if (match[2] !== undefined) {
-      push({ norm: '<user>', kind: 'user', polarity: 0, shouted: false, elongated: false });
+      push({ negated: false, norm: '<user>', kind: 'user', polarity: 0, shouted: false, elongated: false });
     } else if (match[3] !== undefined) {
       const { norm, elongated } = normalizeWord(value.slice(1));
-      push({ norm, kind: 'hashtag', polarity: 0, shouted: false, elongated });
+      push({ negated: false, norm, kind: 'hashtag', polarity: 0, shouted: false, elongated });
     } else if (match[4] !== undefined) {
       const polarity = EMOTICON_MAP.get(value.toLowerCase()) ?? 0;
-      push({ norm: polarity >= 0 ? '<emoticon+>' : '<emoticon->', kind: 'emoticon', polarity, shouted: false, elongated: false });
+      push({ negated: false, norm: polarity >= 0 ? '<emoticon+>' : '<emoticon->', kind: 'emoticon', polarity, shouted: false, elongated: false });
     } else if (match[5] !== undefined) {
       const head = value.slice(0, -1).toLowerCase();
       const norm = FRENCH_ELISIONS[head] ?? head;
-      push({ norm, kind: 'word', polarity: 0, shouted: false, elongated: false });
+      push({ negated: false, norm, kind: 'word', polarity: 0, shouted: false, elongated: false });
       if (NEGATORS.has(norm)) scopeLeft = NEGATION_SCOPE;
     } else if (match[6] !== undefined) {
       for (const part of wordTokens(value)) {
@@ -161,20 +164,20 @@ export function tokenizeForSentiment(text: string): TokenizedText {
           tokens.push({ norm, negated: false, kind: 'word', polarity: 0, shouted: isShouted(part.text), elongated });
           scopeLeft = NEGATION_SCOPE;
         } else {
-          push({ norm, kind: 'word', polarity: 0, shouted: isShouted(part.text), elongated });
+          push({ negated: false, norm, kind: 'word', polarity: 0, shouted: isShouted(part.text), elongated });
         }
       }
     } else if (match[7] !== undefined) {
-      push({ norm: '<num>', kind: 'number', polarity: 0, shouted: false, elongated: false });
+      push({ negated: false, norm: '<num>', kind: 'number', polarity: 0, shouted: false, elongated: false });
     } else if (match[8] !== undefined) {
       const base = value.replace(/[\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, '');
-      push({ norm: base, kind: 'emoji', polarity: emojiPolarity(base), shouted: false, elongated: false });
+      push({ negated: false, norm: base, kind: 'emoji', polarity: emojiPolarity(base), shouted: false, elongated: false });
     } else {
       cues.exclamations += (value.match(/!/g) ?? []).length;
       cues.questions += (value.match(/\?/g) ?? []).length;
       if (/!\?|\?!|\.\.\.|…/.test(value)) cues.ironyMarks += 1;
       scopeLeft = 0;
-      push({ norm: value.includes('!') ? '!' : value.includes('?') ? '?' : '.', kind: 'punct', polarity: 0, shouted: false, elongated: false });
+      push({ negated: false, norm: value.includes('!') ? '!' : value.includes('?') ? '?' : '.', kind: 'punct', polarity: 0, shouted: false, elongated: false });
     }
   }
   return { tokens, cues };
