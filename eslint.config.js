@@ -2,6 +2,7 @@
 // between packages: core ← analysis, connectors, store ← server → client ← web, cli.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const pkg = (name) => [`@vigie/${name}`, `@vigie/${name}/*`];
 const forbid = (names, extra = []) => ({
@@ -21,6 +22,7 @@ export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'vigie-data/**', 'packages/web/vite.config.ts', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { ...globals.node } } },
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
