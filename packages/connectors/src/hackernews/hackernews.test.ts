@@ -44,7 +44,7 @@ const ctx = (): ConnectorContext => ({
 
 beforeAll(async () => {
   server = await startFixtureServer({ [PATH]: paged });
-  http = createHttpClient({ allowPrivate: true, timeoutMs: 2_000 });
+  http = createHttpClient({ allowPrivate: true, timeoutMs: 5_000 });
 });
 
 afterAll(async () => {

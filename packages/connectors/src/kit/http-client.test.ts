@@ -22,7 +22,7 @@ beforeAll(async () => {
     '/gz': { status: 200, headers: { 'content-encoding': 'gzip' }, body: gzipSync('compressé') },
     '/bomb': { status: 200, headers: { 'content-encoding': 'gzip' }, body: gzipSync(Buffer.alloc(3 * 1024 * 1024)) },
     '/big': { status: 200, headers: { 'content-type': 'application/xml' }, streamBytes: 3 * 1024 * 1024 },
-    '/slow': { status: 200, body: 'late', delayMs: 2_000 },
+    '/slow': { status: 200, body: 'late', delayMs: 3_000 },
     '/r1': { status: 302, headers: { location: '/r2' } },
     '/r2': { status: 301, headers: { location: '/ok' } },
     '/loop': { status: 302, headers: { location: '/loop' } },
@@ -36,14 +36,14 @@ beforeAll(async () => {
       headers: { 'content-type': 'text/event-stream' },
       chunks: [
         { data: 'event: update\ndata: {"id":"1"}\n\n', delayMs: 0 },
-        { data: 'event: update\ndata: {"id":"2"}\n\n', delayMs: 300 },
-        { data: 'event: update\ndata: {"id":"3"}\n\n', delayMs: 300 },
+        { data: 'event: update\ndata: {"id":"2"}\n\n', delayMs: 600 },
+        { data: 'event: update\ndata: {"id":"3"}\n\n', delayMs: 600 },
       ],
     },
     '/stalled': { status: 200, headers: { 'content-type': 'text/event-stream' }, chunks: [{ data: ':ok\n\n', delayMs: 0 }], keepOpen: true },
     '/private-stream': { status: 401, body: '{"error":"The access token is invalid"}' },
   });
-  http = createHttpClient({ allowPrivate: true, maxBodyBytes: 1024 * 1024, timeoutMs: 500 });
+  http = createHttpClient({ allowPrivate: true, maxBodyBytes: 1024 * 1024, timeoutMs: 1_000 });
 });
 
 afterAll(async () => {
@@ -93,7 +93,7 @@ describe('createHttpClient', () => {
   it('times out a server that does not answer', async () => {
     const error = await failure(http.get(server.url('/slow')));
     expect(error.code).toBe('timeout');
-    expect(error.message).toContain('within 0.5 s');
+    expect(error.message).toContain('within 1 s');
   });
 
   it('stops when the caller aborts', async () => {
@@ -132,7 +132,7 @@ describe('stream', () => {
     const chunks: string[] = [];
     for await (const chunk of res.body) chunks.push(chunk.toString('utf8'));
     expect(res.status).toBe(200);
-    // 600 ms in all, more than the 500 ms request timeout: only the gaps between chunks are timed.
+    // 1.2 s in all, more than the 1 s request timeout: only the gaps between chunks are timed.
     expect(chunks.join('')).toBe('event: update\ndata: {"id":"1"}\n\nevent: update\ndata: {"id":"2"}\n\nevent: update\ndata: {"id":"3"}\n\n');
   });
 

@@ -31,7 +31,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
   refusingOrigin = `ws://127.0.0.1:${(refusing.address() as AddressInfo).port}`;
-  http = createHttpClient({ allowPrivate: true, timeoutMs: 400, maxBodyBytes: 16 * 1024 });
+  http = createHttpClient({ allowPrivate: true, timeoutMs: 800, maxBodyBytes: 16 * 1024 });
 });
 
 afterAll(async () => {

@@ -89,7 +89,7 @@ beforeAll(async () => {
         : served('wordpress-rss2.xml', RSS_TYPE, { etag: '"v1"', 'last-modified': 'Tue, 24 Nov 2026 09:12:44 GMT' }),
     '/moved': { status: 301, headers: { location: '/atom' } },
   });
-  http = createHttpClient({ allowPrivate: true, timeoutMs: 2_000 });
+  http = createHttpClient({ allowPrivate: true, timeoutMs: 5_000 });
 });
 
 afterAll(async () => {
@@ -239,9 +239,9 @@ describe('rss hostile and broken input', () => {
   });
 
   it('keeps other sources running when some fail, each with a readable reason', async () => {
-    const small = createHttpClient({ allowPrivate: true, timeoutMs: 300, maxBodyBytes: 64 * 1024 });
+    const small = createHttpClient({ allowPrivate: true, timeoutMs: 1_500, maxBodyBytes: 64 * 1024 });
     server.route('/huge', { status: 200, headers: { 'content-type': 'application/rss+xml' }, streamBytes: 1024 * 1024 });
-    server.route('/hang', { status: 200, body: '', delayMs: 1_000 });
+    server.route('/hang', { status: 200, body: '', delayMs: 3_500 });
     const paths = ['/wordpress', '/nothing-here', '/huge', '/hang', '/invalid', '/html', '/atom'];
     const outcomes = await Promise.all(paths.map((path) => runPoll(rss, { ...ctx(), http: small }, { config: { url: server.url(path) }, state: {} })));
     await small.close();
