@@ -50,6 +50,7 @@ export interface AnalysisPipelineOptions {
 
 // Control characters other than tab and newlines, the replacement character of a bad decode, and
 // lone surrogates (binary garbage, or a cut through the middle of an emoji).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]+|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** @example sanitizeText('a\u0000b', 10); // { text: 'a b', capped: false, originalChars: 3 } */

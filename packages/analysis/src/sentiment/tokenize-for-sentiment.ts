@@ -170,7 +170,7 @@ export function tokenizeForSentiment(text: string): TokenizedText {
     } else if (match[7] !== undefined) {
       push({ negated: false, norm: '<num>', kind: 'number', polarity: 0, shouted: false, elongated: false });
     } else if (match[8] !== undefined) {
-      const base = value.replace(/[\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, '');
+      const base = value.replace(/\uFE0F|[\u{1F3FB}-\u{1F3FF}]/gu, '');
       push({ negated: false, norm: base, kind: 'emoji', polarity: emojiPolarity(base), shouted: false, elongated: false });
     } else {
       cues.exclamations += (value.match(/!/g) ?? []).length;
