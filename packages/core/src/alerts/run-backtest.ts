@@ -29,10 +29,12 @@ export interface BacktestEpisode {
   kind: EpisodeKind;
   startedAt: string;
   detectedAt: string;
+  /** What the notification said when the episode opened (headline and summary). */
   explanation: LocalizedText;
   ruleId: string;
-  /** When it closed (or undefined when still open at `to`); the kind and details at that time. */
+  /** When it closed (undefined when still open at `to`). */
   closedAt?: string;
+  /** The post-mortem: the explanation at its last revision (closing, or `to`). */
   details: EpisodeExplanation;
 }
 
@@ -61,7 +63,8 @@ export function runBacktest(points: readonly AlertPoint[], rules: readonly Alert
     .filter((p) => !Number.isNaN(p.ms) && p.ms < to)
     .sort((a, b) => a.ms - b.ms);
   const engine = createAlertEngine({ ...options, rules, historyStartMs: options.historyStartMs ?? (sorted[0] ? sorted[0].ms : from) });
-  const found = new Map<string, Episode>();
+  const first = new Map<string, Episode>();
+  const last = new Map<string, Episode>();
   let next = 0;
   const firstTick = Math.ceil(from / step) * step;
   for (let tick = firstTick; tick <= to; tick += step) {
@@ -70,18 +73,24 @@ export function runBacktest(points: readonly AlertPoint[], rules: readonly Alert
       if (entry) engine.addPoint(entry.point);
       next += 1;
     }
-    for (const event of engine.evaluate(tick)) found.set(event.episode.id, event.episode);
+    for (const event of engine.evaluate(tick)) {
+      if (!first.has(event.episode.id)) first.set(event.episode.id, event.episode);
+      last.set(event.episode.id, event.episode);
+    }
   }
-  return [...found.values()]
+  return [...first.values()]
     .sort((a, b) => a.detectedAt.localeCompare(b.detectedAt))
-    .map((episode) => ({
-      topic: options.scopeNames?.get(`${episode.scope.kind}:${episode.scope.id}`) ?? episode.scope.id,
-      kind: episode.kind,
-      startedAt: episode.startedAt,
-      detectedAt: episode.detectedAt,
-      explanation: { fr: `${episode.explanation.headline.fr}. ${episode.explanation.text.fr}`, en: `${episode.explanation.headline.en}. ${episode.explanation.text.en}` },
-      ruleId: episode.ruleId,
-      closedAt: episode.closedAt,
-      details: episode.explanation,
-    }));
+    .map((episode) => {
+      const final = last.get(episode.id) ?? episode;
+      return {
+        topic: options.scopeNames?.get(`${episode.scope.kind}:${episode.scope.id}`) ?? episode.scope.id,
+        kind: episode.kind,
+        startedAt: episode.startedAt,
+        detectedAt: episode.detectedAt,
+        explanation: { fr: `${episode.explanation.headline.fr}. ${episode.explanation.text.fr}`, en: `${episode.explanation.headline.en}. ${episode.explanation.text.en}` },
+        ruleId: episode.ruleId,
+        closedAt: final.closedAt,
+        details: final.explanation,
+      };
+    });
 }
