@@ -14,11 +14,12 @@ import {
   parseLabelledTsv,
   QUESTION_LABELS,
   SENTIMENT_LABELS,
+  splitLabelledSet,
   type AggressiveResult,
   type QuestionResult,
 } from '@vigie/analysis';
 
-export { createAnalysisPipeline, evaluateClassifier, formatEvaluation, parseLabelledTsv };
+export { createAnalysisPipeline, evaluateClassifier, formatEvaluation, parseLabelledTsv, splitLabelledSet };
 
 interface Task {
   labels: readonly string[];

@@ -9,4 +9,4 @@ export { startServer, type StartedServer } from './server';
 export { pollSource } from './jobs/poll-source.job';
 export { createLogger, type Logger } from './logger';
 export { parseMentionFile, formatOf, type MentionFileFormat, type ParsedLine } from './import/parse-mention-file';
-export { analysisTasks, summarizeAnalysis, createAnalysisPipeline, evaluateClassifier, formatEvaluation, parseLabelledTsv } from './analysis-tasks';
+export { analysisTasks, summarizeAnalysis, createAnalysisPipeline, evaluateClassifier, formatEvaluation, parseLabelledTsv, splitLabelledSet } from './analysis-tasks';

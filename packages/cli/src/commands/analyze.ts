@@ -41,12 +41,22 @@ export function registerAnalysis(program: Command): void {
     .option('--lang <lang>', 'language of the texts (fr, en) when known')
     .option('--locale <locale>', 'report language (fr, en)', 'en')
     .action(async (task: string, file: string, options: { lang?: string; locale: string }) => {
-      const { analysisTasks, evaluateClassifier, formatEvaluation, parseLabelledTsv } = await import('@vigie/server');
+      const { analysisTasks, evaluateClassifier, formatEvaluation, parseLabelledTsv, splitLabelledSet } = await import('@vigie/server');
       const evaluation = analysisTasks[task as keyof typeof analysisTasks];
       if (!evaluation) throw new AppError('validation_failed', `unknown task "${task}": use ${Object.keys(analysisTasks).join(', ')}`, [{ field: 'task', message: 'unknown' }]);
-      const examples = parseLabelledTsv(readFileSync(file, 'utf8'), evaluation.labels);
+      const content = readFileSync(file, 'utf8');
+      const examples = parseLabelledTsv(content, evaluation.labels);
       const predict = evaluation.createPredictor(options.lang);
-      process.stdout.write(`${formatEvaluation(evaluateClassifier(examples, predict, evaluation.labels), options.locale === 'fr' ? 'fr' : 'en')}\n`);
+      const locale = options.locale === 'fr' ? 'fr' : 'en';
+      process.stdout.write(`${formatEvaluation(evaluateClassifier(examples, predict, evaluation.labels), locale)}\n`);
+      // Sets written in rounds (`# --- dev …`, `# --- held-out …`) are also reported round by round,
+      // so a held-out figure is never hidden inside the total.
+      const { sections } = splitLabelledSet(content, evaluation.labels);
+      if (sections.length > 1) {
+        for (const section of sections) {
+          process.stdout.write(`\n## ${section.title} (${section.split}, ${section.examples.length} examples)\n${formatEvaluation(evaluateClassifier(section.examples, predict, evaluation.labels), locale)}\n`);
+        }
+      }
     });
 
   program
