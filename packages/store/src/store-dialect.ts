@@ -28,6 +28,11 @@ export interface StoreDialect {
   fromJson(value: unknown): unknown;
   /** True when a write failed on a UNIQUE constraint (turned into `conflict`). */
   isUniqueViolation(error: unknown): boolean;
+  /**
+   * Runs pending migrations all-or-nothing. Kysely wraps them in a transaction on PostgreSQL but
+   * not on SQLite, where a crash half-way would leave a schema no later start can migrate.
+   */
+  inMigrationTransaction(db: Kysely<Database>, run: () => Promise<void>): Promise<void>;
   /** Creates the full-text index over mention title + text and what keeps it in sync. */
   createFullTextSchema(db: Kysely<Database>): Promise<void>;
   /**

@@ -15,14 +15,20 @@ export function listMigrations(dialect: StoreDialect): Record<string, Migration>
 }
 
 /**
- * Applies pending migrations. Throws the driver's own error when one fails, so the caller can
+ * Applies pending migrations, all or nothing (`migrations` is for tests). Throws the driver's own error when one fails, so the caller can
  * turn "locked" or "unreachable" into one clear line.
  *
  * @example
  * await migrateToLatest(db, sqliteStoreDialect);
  */
-export async function migrateToLatest(db: Kysely<Database>, dialect: StoreDialect): Promise<void> {
-  const provider: MigrationProvider = { getMigrations: async () => listMigrations(dialect) };
-  const { error } = await new Migrator({ db, provider }).migrateToLatest();
-  if (error !== undefined) throw error;
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  migrations: Record<string, Migration> = listMigrations(dialect),
+): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations };
+  await dialect.inMigrationTransaction(db, async () => {
+    const { error } = await new Migrator({ db, provider }).migrateToLatest();
+    if (error !== undefined) throw error;
+  });
 }

@@ -19,6 +19,8 @@ export const postgresStoreDialect: StoreDialect = {
   fromJson: (value) => value,
   // 23505 = unique_violation (PostgreSQL error codes, appendix A).
   isUniqueViolation: (error) => error instanceof Error && 'code' in error && error.code === '23505',
+  // Kysely's migrator already runs in a transaction under an advisory lock on PostgreSQL.
+  inMigrationTransaction: (_db, run) => run(),
   createFullTextSchema,
   // Two workers claiming at once each take different sources instead of waiting on each other.
   lockForClaim: (query) => query.forUpdate().skipLocked(),

@@ -17,6 +17,18 @@ export const sqliteStoreDialect: StoreDialect = {
   toJson: (value) => JSON.stringify(value ?? null),
   fromJson: (value) => (typeof value === 'string' ? JSON.parse(value) : null),
   isUniqueViolation: (error) => hasCode(error, ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']),
+  async inMigrationTransaction(db, run) {
+    // IMMEDIATE takes the write lock up front: a second process starting at the same moment
+    // waits (busy timeout) and then finds the migrations done, instead of racing.
+    await sql`begin immediate`.execute(db);
+    try {
+      await run();
+    } catch (error) {
+      await sql`rollback`.execute(db);
+      throw error;
+    }
+    await sql`commit`.execute(db);
+  },
   createFullTextSchema,
   // The UPDATE that claims due sources already runs alone: SQLite serialises writers.
   lockForClaim: (query) => query,
