@@ -1,4 +1,5 @@
 import type { Analyzer, AnalyzerInput } from '@vigie/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnalysisPipeline, MAX_ANALYZED_CHARS, sanitizeText } from './analysis-pipeline';
 import { loadSentimentModels } from './sentiment/load-sentiment-models';
@@ -40,6 +41,23 @@ describe('analysis pipeline', () => {
     expect(['negative', 'neutral', 'positive']).toContain(analysis.sentiment?.label);
     expect(analysis.sentiment?.score).toBeGreaterThanOrEqual(-1);
     expect(analysis.sentiment?.score).toBeLessThanOrEqual(1);
+  });
+
+  it('never throws and always labels, whatever the string (property test)', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.string({ unit: 'grapheme', maxLength: 300 }),
+      fc.array(fc.constantFrom('pas', 'terrible', 'not', 'bad', "n'", '😍', ':(', '#top', '@x', 'http://a.b', '!!!', '?!', ' '), { maxLength: 30 }).map((parts) => parts.join(' ')),
+    );
+    fc.assert(
+      fc.property(text, fc.option(fc.string({ maxLength: 40 }), { nil: undefined }), (body, title) => {
+        const analysis = pipeline.analyze({ text: body, title });
+        expect(typeof analysis.lang?.value).toBe('string');
+        expect(['negative', 'neutral', 'positive']).toContain(analysis.sentiment?.label);
+        expect(Number.isFinite(analysis.sentiment?.score)).toBe(true);
+      }),
+      { numRuns: 100, seed: 42 },
+    );
   });
 
   it('survives input that is not even a string', () => {
