@@ -17,9 +17,8 @@ export interface QueryCover {
   prefixes: string[];
 }
 
-/** Wildcard prefix keys: at least 3 letters; the index uses at most 8 (a post looks up ≤ 6 lengths). */
+/** Wildcard prefix keys: at least 3 letters. */
 export const MIN_PREFIX_KEY = 3;
-export const MAX_PREFIX_KEY = 8;
 
 export const KEY_NAMESPACE = { author: '\u0001a', lang: '\u0001l', connector: '\u0001c', country: '\u0001n', site: '\u0001s' } as const;
 
@@ -38,7 +37,7 @@ function wordKey(value: string, scope: QueryScope): string {
 function cost(cover: QueryCover): number {
   let total = 0;
   for (const key of cover.terms) total += key.charCodeAt(0) === 1 ? 1 : 2 ** -Math.min(key.length, 20);
-  for (const prefix of cover.prefixes) total += 2 ** -(Math.min(prefix.length, MAX_PREFIX_KEY) - 1);
+  for (const prefix of cover.prefixes) total += 2 ** -(Math.min(prefix.length, 20) - 1);
   return total;
 }
 

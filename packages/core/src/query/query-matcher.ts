@@ -8,16 +8,16 @@ import type { MatchableDocument, QueryMatcher } from '../ports/matcher';
 import { compileQuery, type CompiledQuery, type TermInfo } from './compile-query';
 import { hostOf } from './keyword-match';
 import type { QueryAst } from './query-ast';
-import { coverOf, documentFieldKeys, KEY_NAMESPACE, MAX_PREFIX_KEY, MIN_PREFIX_KEY, type QueryCover } from './query-cover';
+import { coverOf, documentFieldKeys, KEY_NAMESPACE, MIN_PREFIX_KEY, type QueryCover } from './query-cover';
 import { parseQuery } from './parse-query';
-import { tokenizeDocument, type DocToken } from './tokenize-document';
+import { hashWord, tokenizeDocument, type DocToken } from './tokenize-document';
 
 interface Entry {
   id: string;
   test: CompiledQuery;
   exclusions?: CompiledQuery;
   cover: QueryCover | null;
-  /** Index keys of the cover, prefixes cut to MAX_PREFIX_KEY. */
+  /** Wildcard prefixes of the cover (distinct). */
   prefixKeys: string[];
   /** Words the compiled closures read the presence of. */
   words: string[];
@@ -40,15 +40,25 @@ export interface CompiledQueries {
   failed: { id: string; error: unknown }[];
 }
 
-function prefixHash(hash: number, code: number): number {
-  return (Math.imul(hash, 31) + code + 1) | 0;
+/**
+ * Wildcard prefixes are bucketed by their first 3 letters (prefixes of exactly 3) or 4 (longer
+ * ones): a post's word costs at most two lookups, then a startsWith per prefix in the bucket.
+ */
+const BUCKET = 4;
+
+interface PrefixItem {
+  prefix: string;
+  entry: Entry;
 }
 
-function hashOf(prefix: string): number {
-  let hash = 0;
-  for (let i = 0; i < prefix.length; i++) hash = prefixHash(hash, prefix.charCodeAt(i));
-  return hash;
+/** Hash of the first `length` characters (no substring: this runs for every word of every post). */
+function bucketOf(value: string, length: number): number {
+  let hash = length;
+  for (let i = 0; i < length; i++) hash = Math.imul(hash, 31) + value.charCodeAt(i);
+  return hash | 0;
 }
+
+const FILTER_MASK = 0xffff;
 
 function isPlainWord(node: QueryAst): boolean {
   return node.type === 'term' && node.kind === 'word' && node.exact === undefined;
@@ -70,11 +80,15 @@ function isExactOnCandidate(ast: QueryAst, exclusions: QueryAst | undefined): bo
 export function createQueryMatcher(): QueryMatcher {
   const entries = new Map<string, Entry>();
   const keys = new Map<string, KeyInfo>();
-  /** Wildcard queries by the hash of their prefix (collisions only add candidates, which are evaluated). */
-  const byPrefix = new Map<number, Entry[]>();
-  /** How many prefix keys of each length (index = length) exist: a post only looks those up. */
-  const prefixLengths = new Array<number>(MAX_PREFIX_KEY + 1).fill(0);
+  /** Buckets by hash (collisions are harmless: each item's prefix is checked with startsWith). */
+  const byPrefix = new Map<number, PrefixItem[]>();
+  /** Bucket counts by the low bits of the hash: a word whose slot is 0 skips the Map lookup. */
+  const prefixFilter = new Int32Array(FILTER_MASK + 1);
+  /** Prefixes of exactly 3 letters: only when there are some does a post look up 3-letter buckets. */
+  let shortPrefixes = 0;
   const always: Entry[] = [];
+  /** Counts of known keys by the low bits of their hash: a post's word whose slot is 0 is skipped. */
+  const keyFilter = new Int32Array(FILTER_MASK + 1);
   const exclusionCache = new Map<string, QueryAst>();
   const epoch = { value: 0 };
   /** Keys in a field namespace (author, lang…): only then are a post's field keys looked up. */
@@ -85,12 +99,16 @@ export function createQueryMatcher(): QueryMatcher {
     if (!info) {
       info = { entries: [], refs: 0, stamp: 0 };
       keys.set(key, info);
+      keyFilter[hashWord(key) & FILTER_MASK]++;
     }
     return info;
   }
 
   function release(key: string, info: KeyInfo): void {
-    if (info.entries.length === 0 && info.refs === 0) keys.delete(key);
+    if (info.entries.length === 0 && info.refs === 0) {
+      keys.delete(key);
+      keyFilter[hashWord(key) & FILTER_MASK]--;
+    }
   }
 
   function parseExclusions(text: string | undefined): QueryAst | undefined {
@@ -114,11 +132,12 @@ export function createQueryMatcher(): QueryMatcher {
       if (key.charCodeAt(0) === 1) fieldKeys++;
     }
     for (const prefix of entry.prefixKeys) {
-      const hash = hashOf(prefix);
-      const list = byPrefix.get(hash);
-      if (list) list.push(entry);
-      else byPrefix.set(hash, [entry]);
-      prefixLengths[prefix.length] = (prefixLengths[prefix.length] ?? 0) + 1;
+      const bucket = bucketOf(prefix, Math.min(prefix.length, BUCKET));
+      const list = byPrefix.get(bucket);
+      if (list) list.push({ prefix, entry });
+      else byPrefix.set(bucket, [{ prefix, entry }]);
+      prefixFilter[bucket & FILTER_MASK]++;
+      if (prefix.length < BUCKET) shortPrefixes++;
     }
   }
 
@@ -133,11 +152,12 @@ export function createQueryMatcher(): QueryMatcher {
         if (key.charCodeAt(0) === 1) fieldKeys--;
       }
       for (const prefix of entry.prefixKeys) {
-        const hash = hashOf(prefix);
-        const list = byPrefix.get(hash) as Entry[];
-        list.splice(list.indexOf(entry), 1);
-        if (list.length === 0) byPrefix.delete(hash);
-        prefixLengths[prefix.length] = (prefixLengths[prefix.length] ?? 1) - 1;
+        const bucket = bucketOf(prefix, Math.min(prefix.length, BUCKET));
+        const list = byPrefix.get(bucket) as PrefixItem[];
+        list.splice(list.findIndex((item) => item.entry === entry && item.prefix === prefix), 1);
+        if (list.length === 0) byPrefix.delete(bucket);
+        prefixFilter[bucket & FILTER_MASK]--;
+        if (prefix.length < BUCKET) shortPrefixes--;
       }
     }
     for (const word of entry.words) {
@@ -172,7 +192,7 @@ export function createQueryMatcher(): QueryMatcher {
       test: compileQuery(ast, wordInfo, epoch),
       exclusions: exclusionAst ? compileQuery(exclusionAst, wordInfo, epoch) : undefined,
       cover,
-      prefixKeys: [...new Set(cover?.prefixes.map((p) => p.slice(0, MAX_PREFIX_KEY)) ?? [])],
+      prefixKeys: [...new Set(cover?.prefixes ?? [])],
       words,
       exactOnCandidate: isExactOnCandidate(ast, exclusionAst),
       stamp: 0,
@@ -198,17 +218,26 @@ export function createQueryMatcher(): QueryMatcher {
     const stamp = epoch.value;
     for (const token of list) {
       const value = token.value;
-      const info = keys.get(value);
+      const info = keyFilter[token.hash & FILTER_MASK] === 0 ? undefined : keys.get(value);
       if (info) {
         info.stamp = stamp;
         if (info.entries.length > 0) visit(info.entries);
       }
       if (byPrefix.size === 0 || value.length < MIN_PREFIX_KEY) continue;
-      // Prefixes are looked up by a hash computed char by char: no substring per length.
-      let hash = 0;
-      for (let i = 0; i < MAX_PREFIX_KEY && i < value.length; i++) {
-        hash = prefixHash(hash, value.charCodeAt(i));
-        if (i + 1 >= MIN_PREFIX_KEY && prefixLengths[i + 1] !== 0) visit(byPrefix.get(hash));
+      if (shortPrefixes > 0) visitBucket(bucketOf(value, MIN_PREFIX_KEY), value);
+      if (value.length >= BUCKET) visitBucket(bucketOf(value, BUCKET), value);
+    }
+  }
+
+  function visitBucket(bucket: number, value: string): void {
+    if (prefixFilter[bucket & FILTER_MASK] === 0) return;
+    const items = byPrefix.get(bucket);
+    if (!items) return;
+    const stamp = epoch.value;
+    for (const { prefix, entry } of items) {
+      if (entry.stamp !== stamp && value.startsWith(prefix)) {
+        entry.stamp = stamp;
+        candidates.push(entry);
       }
     }
   }

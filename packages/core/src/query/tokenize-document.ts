@@ -17,6 +17,18 @@ export interface DocToken {
   kind: TokenKind;
   start: number;
   end: number;
+  /** `hashWord(value)`, computed while reading the word (the percolator's filter uses it). */
+  hash: number;
+}
+
+/**
+ * A 32-bit hash of a folded word; the percolator keeps a filter of these to skip looking up
+ * words no query mentions.
+ */
+export function hashWord(value: string): number {
+  let hash = 0;
+  for (let i = 0; i < value.length; i++) hash = (Math.imul(hash, 31) + value.charCodeAt(i)) | 0;
+  return hash;
 }
 
 /** A document split once into tokens per field; every evaluator and the matcher share it. */
@@ -62,11 +74,17 @@ export function tokenizeText(text: string): DocToken[] {
     let j = bodyStart;
     let ascii = true;
     let upper = false;
+    let hash = 0;
     while (j < n) {
       const cc = text.charCodeAt(j);
       if (cc < 128) {
         if (cls[cc] !== WORD) break;
-        if (cc >= 65 && cc <= 90) upper = true;
+        if (cc >= 65 && cc <= 90) {
+          upper = true;
+          hash = (Math.imul(hash, 31) + cc + 32) | 0;
+        } else {
+          hash = (Math.imul(hash, 31) + cc) | 0;
+        }
         j++;
         continue;
       }
@@ -85,7 +103,7 @@ export function tokenizeText(text: string): DocToken[] {
       i = j + 1;
       continue;
     }
-    if (value.length > 0) tokens.push({ value, kind, start: i, end: j });
+    if (value.length > 0) tokens.push({ value, kind, start: i, end: j, hash: ascii ? hash : hashWord(value) });
     i = j;
   }
   return tokens;
