@@ -2,6 +2,7 @@ import type { ConnectorContext, MentionPage, SourceInput } from '../connector';
 import { ConnectorError } from '../connector-error';
 import { getListing, listingUrl, searchWindow } from './api';
 import type { RedditSourceConfig } from './config';
+import { readAtomListing } from './read-atom';
 import { toMentions } from './to-mention';
 
 /**
@@ -17,10 +18,15 @@ export async function backfillListing(ctx: ConnectorContext, source: SourceInput
   if (request.cursor !== undefined && !/^t[1-6]_[a-z0-9]{1,16}$/.test(request.cursor)) {
     throw new ConnectorError('invalid_request', `invalid backfill cursor "${request.cursor}"`);
   }
+  const until = request.until.getTime();
+  if (source.config.via === 'rss') {
+    // The Atom twin has no paging: its one page (100 items) is all a backfill can get.
+    const atom = await readAtomListing(ctx, source.config);
+    return { mentions: atom.mentions.filter((mention) => Date.parse(mention.publishedAt) >= until), skipped: atom.skipped, nextCursor: null };
+  }
   const options = { ...(request.cursor !== undefined ? { after: request.cursor } : {}), t: searchWindow(request.until, ctx.now()) };
   const page = await getListing(ctx, source.config, listingUrl(source.config, options));
   const { mentions, skipped } = toMentions(page.things);
-  const until = request.until.getTime();
   const kept = mentions.filter((mention) => Date.parse(mention.publishedAt) >= until);
   const oldest = page.things.reduce((min, { thing }) => Math.min(min, thing.data.created_utc * 1000), Number.POSITIVE_INFINITY);
   const more = page.after !== undefined && page.things.length > 0 && oldest >= until;

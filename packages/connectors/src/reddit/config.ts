@@ -29,6 +29,11 @@ export const redditSourceConfig = z
       .describe('Subreddit (without r/) / Subreddit (sans r/)'),
     /** A site-wide search of posts, newest first (`/search.json?sort=new`); Reddit's search syntax. */
     search: z.string().trim().min(1).max(512).optional().describe('Search / Recherche'),
+    /**
+     * How to read Reddit: `json` (default; score and comment counts, paging) or `rss`, the Atom
+     * twin of the listing, for servers whose IP range Reddit refuses JSON to.
+     */
+    via: z.enum(['json', 'rss']).optional().describe('Read as JSON (default) or RSS / Lire en JSON (défaut) ou en RSS'),
     /** The User-Agent sent to Reddit; name yourself, e.g. `web:vigie:0.1.0 (by /u/jeanne)`, to avoid being throttled. */
     userAgent: z.string().trim().min(8).max(256).optional().describe('User-Agent (by /u/…) / User-Agent (par /u/…)'),
     /** Reddit's base URL; only for tests (a local fixture server) or a compatible mirror. */

@@ -3,6 +3,7 @@ import type { ConnectorContext, PollResult, SkippedItem, SourceInput } from '../
 import { getListing, listingUrl, type ListingPage, type ReceivedThing } from './api';
 import { redditSourceState, type RedditSourceConfig, type RedditSourceState } from './config';
 import { keepUnseen, MAX_RECENT } from './recent-ids';
+import { readAtomListing } from './read-atom';
 import { toMentions } from './to-mention';
 
 /** Pages read in one poll at most (300 items); the place is kept, so the rest comes next poll. */
@@ -36,6 +37,10 @@ function editVersion(mention: MentionInput): string {
 export async function pollListing(ctx: ConnectorContext, source: SourceInput<RedditSourceConfig>): Promise<PollResult> {
   const { config } = source;
   const previous = readState(source.state);
+  if (config.via === 'rss') {
+    const atom = await readAtomListing(ctx, config);
+    return settle(ctx, previous, atom.mentions, atom.skipped, [], atomVersion);
+  }
   const received: ReceivedThing[] = [];
   const skipped: SkippedItem[] = [];
   let after: string | undefined;
@@ -53,22 +58,43 @@ export async function pollListing(ctx: ConnectorContext, source: SourceInput<Red
     after = page.after;
   }
   const normalised = toMentions(received);
-  const known = new Map(previous.seen ?? []);
-  const goneIds: string[] = [];
-  for (const item of normalised.skipped) {
-    if (item.externalId !== undefined) goneIds.push(item.externalId);
-    // Deleted and removed posts stay in listings: report each once, not at every poll.
-    if (item.externalId === undefined || known.get(item.externalId) !== SKIPPED_VERSION) skipped.push(item);
-  }
-  const { fresh, recent } = keepUnseen(normalised.mentions, editVersion, (previous.seen ?? []).filter(([id]) => !goneIds.includes(id)));
-  const seen: [string, string][] = [...goneIds.map((id): [string, string] => [id, SKIPPED_VERSION]), ...recent].slice(0, MAX_RECENT);
-  for (const item of skipped) ctx.log('info', `skipped a Reddit item: ${item.reason}`, { externalId: item.externalId });
+  const result = settle(ctx, previous, normalised.mentions, normalised.skipped, skipped, editVersion);
   let newest: ReceivedThing | undefined;
   for (const item of received) if (newest === undefined || item.thing.data.created_utc > newest.thing.data.created_utc) newest = item;
-  const state: RedditSourceState = { ...previous, seen };
   if (newest !== undefined && (previous.newestCreated === undefined || newest.thing.data.created_utc > previous.newestCreated)) {
-    state.newestName = newest.thing.data.name;
-    state.newestCreated = newest.thing.data.created_utc;
+    result.state.newestName = newest.thing.data.name;
+    result.state.newestCreated = newest.thing.data.created_utc;
   }
-  return { mentions: fresh, state, skipped };
+  return result;
+}
+
+/** An Atom entry's version is its `updated` date, which an edit moves. */
+function atomVersion(mention: MentionInput): string {
+  const updated = (mention.raw as { updated?: unknown }).updated;
+  return typeof updated === 'string' ? updated : '';
+}
+
+/**
+ * Drops what was already emitted, reports each deleted/removed item once (they stay in listings),
+ * and builds the next state.
+ */
+function settle(
+  ctx: ConnectorContext,
+  previous: RedditSourceState,
+  mentions: MentionInput[],
+  itemSkips: SkippedItem[],
+  pageSkips: SkippedItem[],
+  versionOf: (mention: MentionInput) => string,
+): PollResult & { state: RedditSourceState } {
+  const known = new Map(previous.seen ?? []);
+  const skipped: SkippedItem[] = [...pageSkips];
+  const goneIds: string[] = [];
+  for (const item of itemSkips) {
+    if (item.externalId !== undefined) goneIds.push(item.externalId);
+    if (item.externalId === undefined || known.get(item.externalId) !== SKIPPED_VERSION) skipped.push(item);
+  }
+  const { fresh, recent } = keepUnseen(mentions, versionOf, (previous.seen ?? []).filter(([id]) => !goneIds.includes(id)));
+  const seen: [string, string][] = [...goneIds.map((id): [string, string] => [id, SKIPPED_VERSION]), ...recent].slice(0, MAX_RECENT);
+  for (const item of skipped) ctx.log('info', `skipped a Reddit item: ${item.reason}`, { externalId: item.externalId });
+  return { mentions: fresh, state: { ...previous, seen }, skipped };
 }

@@ -153,6 +153,43 @@ describe('reddit poll', () => {
   });
 });
 
+describe('reddit through RSS', () => {
+  const ATOM = '/r/france/new/.rss';
+  const atom = { 'content-type': 'application/atom+xml; charset=UTF-8' };
+
+  it('reads the Atom twin of the listing: body without the "submitted by" footer, removed posts skipped once', async () => {
+    server.route(ATOM, { status: 200, headers: atom, body: fixture('subreddit-new.atom.xml') });
+    const first = await poll.fetch(ctx, { config: config({ subreddit: 'france', via: 'rss' }), state: {} });
+    expect(first.mentions.map((m) => [m.externalId, m.text])).toEqual([
+      ['t3_1p6v0e5', "Quelqu'un a testé Vigie pour la veille des réseaux ?\nMerci & bonne journée <3"],
+      ['t3_1p6uzq1', 'Article sur la veille des marques'],
+    ]);
+    expect(first.mentions[0]).toMatchObject({ author: { handle: 'u/jeanne_dupont' }, publishedAt: '2026-11-25T10:05:00.000Z', title: 'Vigie, un outil de veille libre ?' });
+    expect(first.skipped).toEqual([{ reason: 'removed by the moderators', externalId: 't3_1p6uyk2' }]);
+    expect(param(server.requests.at(-1)?.path, 'limit')).toBe('100');
+    const second = await poll.fetch(ctx, { config: config({ subreddit: 'france', via: 'rss' }), state: JSON.parse(JSON.stringify(first.state)) as Record<string, unknown> });
+    expect(second).toMatchObject({ mentions: [], skipped: [] });
+  });
+
+  it('re-emits an entry whose updated date moved (an edit), and refuses a page that is not a feed', async () => {
+    server.route(ATOM, { status: 200, headers: atom, body: fixture('subreddit-new.atom.xml') });
+    const first = await poll.fetch(ctx, { config: config({ subreddit: 'france', via: 'rss' }), state: {} });
+    server.route(ATOM, { status: 200, headers: atom, body: fixture('subreddit-new.atom.xml').replace('2026-11-25T10:20:00+00:00', '2026-11-25T11:00:00+00:00') });
+    const second = await poll.fetch(ctx, { config: config({ subreddit: 'france', via: 'rss' }), state: first.state });
+    expect(second.mentions.map((m) => m.externalId)).toEqual(['t3_1p6v0e5']);
+    server.route(ATOM, { status: 200, headers: { 'content-type': 'text/html' }, body: '<!doctype html><title>blocked</title>' });
+    await expect(poll.fetch(ctx, { config: config({ subreddit: 'france', via: 'rss' }), state: {} })).rejects.toMatchObject({ code: 'invalid_payload' });
+    server.route(ATOM, { status: 429, headers: { 'retry-after': '30' }, body: '' });
+    await expect(poll.fetch(ctx, { config: config({ subreddit: 'france', via: 'rss' }), state: {} })).rejects.toMatchObject({ code: 'rate_limited', retryAfterMs: 30_000 });
+  });
+
+  it('backfills the one page the Atom twin has', async () => {
+    server.route(ATOM, { status: 200, headers: atom, body: fixture('subreddit-new.atom.xml') });
+    const page = await reddit.capabilities.backfill!.backfill(ctx, { config: config({ subreddit: 'france', via: 'rss' }), state: {} }, { until: new Date('2026-11-25T10:04:30.000Z') });
+    expect(page).toMatchObject({ mentions: [{ externalId: 't3_1p6v0e5' }], nextCursor: null });
+  });
+});
+
 describe('reddit search and backfill', () => {
   it('searches newest first within the time window of since, and hands back after', async () => {
     server.route('/search.json', { status: 200, headers: json, body: fixture('search-new.json') });
