@@ -10,6 +10,11 @@ describe('formatRelativeTime', () => {
     expect(formatRelativeTime('2026-11-25T10:00:00Z', 'fr', now)).toBe('hier');
   });
 
+  it('reads a date a few seconds ahead (clock skew) as now', () => {
+    expect(formatRelativeTime('2026-11-26T10:00:05Z', 'fr', now)).toBe('maintenant');
+    expect(formatRelativeTime('2026-11-26T10:00:05Z', 'en', now)).toBe('now');
+  });
+
   it('returns nothing for an unreadable date', () => {
     expect(formatRelativeTime('not a date', 'en', now)).toBe('');
   });

@@ -15,8 +15,10 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
  * formatRelativeTime('2026-11-26T10:00:00Z', 'fr', new Date('2026-11-26T10:05:00Z')); // 'il y a 5 minutes'
  */
 export function formatRelativeTime(iso: string, locale: string, now: Date = new Date()): string {
-  const seconds = Math.round((new Date(iso).getTime() - now.getTime()) / 1000);
+  let seconds = Math.round((new Date(iso).getTime() - now.getTime()) / 1000);
   if (Number.isNaN(seconds)) return '';
+  // Clocks of networks and of this machine differ a little: a date just ahead reads "now", not "in 5 seconds".
+  if (seconds > 0 && seconds < 60) seconds = 0;
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === 'second') return format.format(Math.trunc(seconds / size), unit);

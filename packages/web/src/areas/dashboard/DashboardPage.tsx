@@ -1,19 +1,27 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useLoad } from '../../ui/use-load';
 import { BarList } from './BarList';
 import { DemoBanner } from './DemoBanner';
+import { LatestMentions } from './LatestMentions';
 import { VolumeChart } from './VolumeChart';
 
 const PERIODS = [7, 30, 90] as const;
+const REFRESH_MS = 30_000;
 
 /** Totals, volume by day with its sentiment split, and mentions by source kind and by topic. */
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const [days, setDays] = useState<number>(30);
   const stats = useLoad(() => api.stats.overview({ days }), String(days));
+  const { reload } = stats;
+  // Totals follow new mentions without a page reload (the demo replays some every few seconds).
+  useEffect(() => {
+    const timer = window.setInterval(reload, REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [reload]);
   const number = new Intl.NumberFormat(i18n.language);
   const data = stats.data;
   const share = (n: number): string =>
@@ -59,15 +67,14 @@ export function DashboardPage() {
             )}
           </div>
           <div className="two-columns">
+            <LatestMentions />
             <div className="card">
               <h2>{t('dashboard.byConnector')}</h2>
               <BarList
                 items={data.byConnector.map((c) => ({ key: c.connector, label: t(`connector.${c.connector}`, { defaultValue: c.connector }), count: c.count }))}
                 empty={t('dashboard.noData')}
               />
-            </div>
-            <div className="card">
-              <h2>{t('dashboard.byTopic')}</h2>
+              <h2 className="section-gap">{t('dashboard.byTopic')}</h2>
               <BarList
                 items={data.byTopic.map((c) => ({ key: c.topicId, label: c.name, count: c.count, href: `#/mentions?topic=${encodeURIComponent(c.topicId)}` }))}
                 empty={t('dashboard.noData')}
