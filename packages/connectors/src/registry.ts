@@ -4,11 +4,19 @@
  */
 import type { ConnectorId } from '@vigie/core';
 import type { AnyConnector } from './connector';
+import { bluesky } from './bluesky';
 import { hackernews } from './hackernews';
 import { mastodon } from './mastodon';
+import { reddit } from './reddit';
 import { rss } from './rss';
 
-const CONNECTORS: readonly AnyConnector[] = [rss as AnyConnector, mastodon as AnyConnector, hackernews as AnyConnector];
+const CONNECTORS: readonly AnyConnector[] = [
+  rss,
+  mastodon,
+  bluesky,
+  reddit,
+  hackernews,
+];
 
 /**
  * @example
