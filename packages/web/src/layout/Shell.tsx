@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AREAS, type AreaId } from '../areas';
 import { changeLanguage } from '../i18n/setup-i18n';
@@ -8,6 +8,10 @@ import { NavIcon } from './NavIcon';
 /** Left navigation, language switch and the main content area. */
 export function Shell({ area, children }: { area: AreaId; children: ReactNode }) {
   const { t, i18n } = useTranslation();
+  const title = t(`nav.${area}`);
+  useEffect(() => {
+    document.title = `${title} — Vigie`;
+  }, [title]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
