@@ -12,8 +12,9 @@ import { detectHighReachAuthor } from './detectors/detect-high-reach-author';
 import { detectNegativeSurge } from './detectors/detect-negative-surge';
 import { detectRisingTerm } from './detectors/detect-rising-term';
 import { detectVolumeSpike } from './detectors/detect-volume-spike';
-import { VOLUME_DETECTORS, type DetectorKind, type Signal } from './detectors/signal';
+import type { DetectorKind, Signal } from './detectors/signal';
 import type { Episode, EpisodeEvent, SentimentShares } from './episode';
+import { createTrack, ruleIdOf, stepEpisode, type EpisodeContext, type EpisodeTrack } from './episode-tracker';
 import { explainEpisode } from './explain-episode';
 import { createRollup, type Rollup, type RollupRow } from './rollup';
 import { createScopeMemory, type ScopeMemory } from './scope-memory';
@@ -45,23 +46,7 @@ export interface AlertEngine {
   readonly rollup: Rollup;
 }
 
-interface Track {
-  episode?: Episode;
-  /** Signals not yet in an episode, kept an hour: two different ones together open an episode. */
-  pending: Signal[];
-  lastSignalMs: number;
-  lastClosed?: Episode;
-  /** Volume when the last `updated` event went out. */
-  notifiedMentions: number;
-  notifiedDetectors: Set<DetectorKind>;
-}
-
 const FIVE_MIN = 5 * MINUTE_MS;
-/** No signal for this long, and the volume back near normal: the episode is calming. */
-const CALM_AFTER_MS = 60 * MINUTE_MS;
-/** Calm for this long: the episode is closed. */
-const CLOSE_AFTER_MS = 3 * HOUR_MS;
-
 /**
  * @example
  * const engine = createAlertEngine({ rules, timeZone: 'Europe/Paris' });
@@ -73,7 +58,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   const rollup = createRollup({ timeZone });
   const memories = new Map<string, ScopeMemory>();
   const fresh = new Map<string, AlertPoint[]>();
-  const tracks = new Map<string, Track>();
+  const tracks = new Map<string, EpisodeTrack>();
   let rules = [...options.rules];
   let historyStartMs = options.historyStartMs;
   let lastPruneDay = 0;
@@ -148,114 +133,40 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     return signal;
   }
 
-  function explain(episode: Episode, now: number): void {
-    const key = scopeKey(episode.scope);
-    const memory = memoryOf(key);
-    const started = Date.parse(episode.startedAt);
-    const from = bucketStart(started - HOUR_MS, '5m', timeZone);
-    episode.explanation = explainEpisode({
-      kind: episode.kind,
-      scopeName: options.scopeNames?.get(key) ?? episode.scope.id,
-      startedAtMs: started,
-      now,
-      timeZone,
-      during: memory.points(started, now),
-      earlier: memory.points(now - DAY_MS, started),
-      usual: usualShares(episode.scope, started),
-      termHistory: memory.termHistory(),
-      ignoreTerms: options.scopeTerms?.get(key),
-      signals: episode.signals,
-      fiveMinuteCounts: rollup.series(episode.scope, '5m', from, now).map((b) => b.count),
-    });
-  }
-
-  function classify(episode: Episode, now: number): void {
-    const during = memoryOf(scopeKey(episode.scope)).points(Date.parse(episode.startedAt), now);
-    const negative = during.filter((p) => p.sentiment === 'negative').length / Math.max(1, during.length);
-    const usual = usualShares(episode.scope, Date.parse(episode.startedAt)).negative;
-    const surge = episode.signals.some((s) => s.detector === 'negative_surge');
-    episode.kind = surge || (negative >= 0.35 && negative >= usual + 0.2) ? 'crisis' : 'buzz';
-  }
-
-  function hourVolume(scope: AlertScope, now: number): { observed: number; expected: number } {
-    const end = bucketStart(now - 1, '5m', timeZone) + FIVE_MIN;
-    let observed = 0;
-    for (let start = end - HOUR_MS; start < end; start += FIVE_MIN) observed += rollup.bucket(scope, '5m', start).count;
-    const expected = expectedCount((ms) => rollup.bucket(scope, '1h', ms).count, end - HOUR_MS, end, baseline()) ?? 0;
-    return { observed, expected };
-  }
-
-  function step(rule: AlertRule, track: Track, signals: Signal[], now: number, events: EpisodeEvent[]): void {
-    const at = new Date(now).toISOString();
-    track.pending = track.pending.filter((s) => Date.parse(s.at) > now - HOUR_MS);
-    const episode = track.episode;
-    if (!episode) {
-      if (signals.length === 0) return;
-      track.pending.push(...signals);
-      const kinds = new Set(track.pending.map((s) => s.detector));
-      const opens = signals.some((s) => VOLUME_DETECTORS.includes(s.detector)) || kinds.size >= 2;
-      if (!opens) return;
-      track.lastSignalMs = now;
-      // The volume detector's onset is the most precise; then a spreading post's publication.
-      const preferred = ['volume_spike', 'fast_spread', 'negative_surge'].map((d) => track.pending.find((s) => s.detector === d)).find(Boolean);
-      const since = Math.max(now - 3 * HOUR_MS, Date.parse((preferred ?? track.pending[0] ?? signals[0])?.since ?? at));
-      const reopen = track.lastClosed && now - Date.parse(track.lastClosed.closedAt ?? at) <= rule.cooldownMinutes * MINUTE_MS;
-      const next: Episode = reopen && track.lastClosed
-        ? { ...track.lastClosed, status: 'open', closedAt: undefined, calmingAt: undefined, updatedAt: at, revision: track.lastClosed.revision + 1, signals: [...track.lastClosed.signals, ...track.pending].slice(-50) }
-        : {
-            id: `${rule.id ?? rule.name}:${scopeKey(rule.scope)}:${new Date(since).toISOString()}`,
-            ruleId: rule.id ?? rule.name, scope: rule.scope, kind: 'buzz', status: 'open',
-            startedAt: new Date(since).toISOString(), detectedAt: at, updatedAt: at,
-            peak: { at, mentions: 0 }, revision: 1, signals: [...track.pending], explanation: undefined as never,
-          };
-      track.pending = [];
-      track.lastClosed = undefined;
-      track.episode = next;
-      classify(next, now);
-      explain(next, now);
-      track.notifiedMentions = next.explanation.volume.mentions;
-      track.notifiedDetectors = new Set(next.signals.map((s) => s.detector));
-      events.push({ type: reopen ? 'updated' : 'opened', at, episode: structuredClone(next) });
-      return;
-    }
-    const volume = hourVolume(rule.scope, now);
-    if (volume.observed > episode.peak.mentions) episode.peak = { at, mentions: volume.observed };
-    if (signals.length > 0) {
-      track.lastSignalMs = now;
-      episode.signals = [...episode.signals, ...signals].slice(-50);
-      episode.updatedAt = at;
-      const previousKind = episode.kind;
-      const wasCalming = episode.status === 'calming';
-      classify(episode, now);
-      episode.status = 'open';
-      episode.calmingAt = undefined;
-      const newDetector = signals.some((s) => !track.notifiedDetectors.has(s.detector));
-      const mentions = memoryOf(scopeKey(episode.scope)).points(Date.parse(episode.startedAt), now).length;
-      if (wasCalming || newDetector || previousKind !== episode.kind || mentions >= 2 * track.notifiedMentions) {
-        episode.revision += 1;
-        explain(episode, now);
-        track.notifiedMentions = mentions;
-        for (const s of signals) track.notifiedDetectors.add(s.detector);
-        events.push({ type: 'updated', at, episode: structuredClone(episode) });
-      }
-      return;
-    }
-    if (episode.status === 'open' && now - track.lastSignalMs >= CALM_AFTER_MS && volume.observed <= Math.max(3, 2 * volume.expected)) {
-      episode.status = 'calming';
-      episode.calmingAt = at;
-      episode.revision += 1;
-      explain(episode, now);
-      events.push({ type: 'calming', at, episode: structuredClone(episode) });
-    } else if (episode.status === 'calming' && now - Date.parse(episode.calmingAt ?? at) >= CLOSE_AFTER_MS) {
-      episode.status = 'closed';
-      episode.closedAt = at;
-      episode.revision += 1;
-      explain(episode, now);
-      track.lastClosed = episode;
-      track.episode = undefined;
-      events.push({ type: 'closed', at, episode: structuredClone(episode) });
-    }
-  }
+  const context: EpisodeContext = {
+    classify(scope, startedMs, signals, now) {
+      const during = memoryOf(scopeKey(scope)).points(startedMs, now);
+      const negative = during.filter((p) => p.sentiment === 'negative').length / Math.max(1, during.length);
+      const usual = usualShares(scope, startedMs).negative;
+      const surge = signals.some((s) => s.detector === 'negative_surge');
+      return surge || (negative >= 0.35 && negative >= usual + 0.2) ? 'crisis' : 'buzz';
+    },
+    explain(scope, kind, startedMs, signals, now) {
+      const key = scopeKey(scope);
+      const memory = memoryOf(key);
+      return explainEpisode({
+        kind,
+        scopeName: options.scopeNames?.get(key) ?? scope.id,
+        startedAtMs: startedMs,
+        now,
+        timeZone,
+        during: memory.points(startedMs, now),
+        earlier: memory.points(now - DAY_MS, startedMs),
+        usual: usualShares(scope, startedMs),
+        termHistory: memory.termHistory(),
+        ignoreTerms: options.scopeTerms?.get(key),
+        signals,
+        fiveMinuteCounts: rollup.series(scope, '5m', bucketStart(startedMs - HOUR_MS, '5m', timeZone), now).map((b) => b.count),
+      });
+    },
+    hourVolume(scope, now) {
+      const end = bucketStart(now - 1, '5m', timeZone) + FIVE_MIN;
+      let observed = 0;
+      for (let start = end - HOUR_MS; start < end; start += FIVE_MIN) observed += rollup.bucket(scope, '5m', start).count;
+      const expected = expectedCount((ms) => rollup.bucket(scope, '1h', ms).count, end - HOUR_MS, end, baseline()) ?? 0;
+      return { observed, expected };
+    },
+  };
 
   return {
     rollup,
@@ -277,16 +188,17 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       const events: EpisodeEvent[] = [];
       for (const rule of rules) {
         if (!rule.enabled) continue;
-        const key = `${rule.id ?? rule.name}|${scopeKey(rule.scope)}`;
+        const key = `${ruleIdOf(rule)}|${scopeKey(rule.scope)}`;
         let track = tracks.get(key);
         const active = fresh.has(scopeKey(rule.scope)) || (track && (track.episode || track.pending.length > 0));
         if (!active) continue;
         if (!track) {
-          track = { pending: [], lastSignalMs: 0, notifiedMentions: 0, notifiedDetectors: new Set() };
+          track = createTrack();
           tracks.set(key, track);
         }
         const signals = rule.detectors.map((d) => detect(rule.scope, d, rule.sensitivity, now, cache)).filter((s): s is Signal => s !== undefined);
-        step(rule, track, signals, now, events);
+        const event = stepEpisode(rule, track, signals, now, context);
+        if (event) events.push(event);
       }
       fresh.clear();
       const day = Math.floor(now / DAY_MS);
@@ -299,7 +211,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     },
     setRules(next) {
       rules = [...next];
-      const keys = new Set(rules.map((r) => `${r.id ?? r.name}|${scopeKey(r.scope)}`));
+      const keys = new Set(rules.map((r) => `${ruleIdOf(r)}|${scopeKey(r.scope)}`));
       for (const key of tracks.keys()) if (!keys.has(key)) tracks.delete(key);
     },
     activeEpisodes() {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { AppError, type ErrorDetail } from '../errors';
 import { DETECTOR_KINDS } from './detectors/signal';
 import { SENSITIVITIES } from './sensitivity';
-import { isTimeZone } from './time-buckets';
+import { isTimeZone, minuteOfDay } from './time-buckets';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (00:00–23:59) / format HH:MM attendu');
 
@@ -126,8 +126,5 @@ function toMinutes(clockText: string): number {
 }
 
 function minuteInZone(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(at));
-  const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
-  const minute = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
-  return hour * 60 + minute;
+  return minuteOfDay(at, timeZone);
 }

@@ -82,13 +82,16 @@ export function createRollup(options: RollupOptions = {}): Rollup {
   const granularities = options.granularities ?? GRANULARITIES;
   /** scopeKey|granularity → bucket start (ms) → cell. */
   const tables = new Map<string, Map<number, Cell>>();
+  /** The scope and granularity of each table, for exports (ids may contain any character). */
+  const owners = new Map<string, { scope: AlertScope; granularity: Granularity }>();
 
-  function table(key: string, granularity: Granularity): Map<number, Cell> {
-    const name = `${key}|${granularity}`;
+  function table(scope: AlertScope, granularity: Granularity): Map<number, Cell> {
+    const name = `${scopeKey(scope)}|${granularity}`;
     let found = tables.get(name);
     if (!found) {
       found = new Map();
       tables.set(name, found);
+      owners.set(name, { scope, granularity });
     }
     return found;
   }
@@ -107,10 +110,9 @@ export function createRollup(options: RollupOptions = {}): Rollup {
       const changed: RollupRow[] = [];
       const starts = granularities.map((g) => bucketStart(ms, g, timeZone));
       for (const scope of scopesOf(point)) {
-        const key = scopeKey(scope);
         granularities.forEach((granularity, index) => {
           const start = starts[index] ?? ms;
-          const cells = table(key, granularity);
+          const cells = table(scope, granularity);
           let cell = cells.get(start);
           if (!cell) {
             cell = { ...ZERO, handles: new Set() };
@@ -128,7 +130,7 @@ export function createRollup(options: RollupOptions = {}): Rollup {
     },
     load(rows) {
       for (const row of rows) {
-        const cells = table(scopeKey({ kind: row.scope, id: row.scopeId }), row.granularity);
+        const cells = table({ kind: row.scope, id: row.scopeId }, row.granularity);
         const { count, authors, negative, positive, neutral, reach } = row;
         cells.set(Date.parse(row.bucketStart), { count, authors, negative, positive, neutral, reach, handles: null });
       }
@@ -155,16 +157,15 @@ export function createRollup(options: RollupOptions = {}): Rollup {
     rows() {
       const out: RollupRow[] = [];
       for (const [name, cells] of tables) {
-        const [kind, ...rest] = name.split('|')[0]?.split(':') ?? [];
-        const granularity = name.split('|')[1] as Granularity;
-        const scope: AlertScope = { kind: kind as ScopeKind, id: rest.join(':') };
-        for (const [start, cell] of cells) out.push(toRow(scope, granularity, start, cell));
+        const owner = owners.get(name);
+        if (!owner) continue;
+        for (const [start, cell] of cells) out.push(toRow(owner.scope, owner.granularity, start, cell));
       }
       return out;
     },
     prune(granularity, beforeMs) {
       for (const [name, cells] of tables) {
-        if (!name.endsWith(`|${granularity}`)) continue;
+        if (owners.get(name)?.granularity !== granularity) continue;
         for (const start of cells.keys()) if (start < beforeMs) cells.delete(start);
       }
     },
