@@ -47,6 +47,8 @@ saluer 1 remercie 2 remercier 2 passionnant 2 rejouir 2 rejouis 2 rejouit 2 enth
 exemplaire 2 brillant 3 bravoure 2 genereux 2 generosite 2 solidaire 2 solidarite 2 partage 1 engage 1 engagement 1
 avance 1 avancee 2 percee 2 revolution 1 revolutionnaire 2 prouesse 3 exploit 3 pionnier 2 leader 1 nouveau 0 lance 0
 premiere 0 recompense 2 prime 1 laureat 2 primee 2 fute 1 malin 1 astucieux 2 ingenieux 2 intelligent 2 smart 1
+injoignable -2 joignable 1 rembourse 1 remboursement 0 retarde -2 annule -2 annulation -1 perdu -2 casse -2 abime -2
+rapide 1 soigne 2 impeccable 3 nickel 2 parfaitement 3 reactif 2 reactivite 2 efficacite 2 professionnel 2 serviable 2 accueillant 2
 grr -2 argh -2 pff -2 pfff -2 rage -2 ragequit -2 wtf -2 fail -2 beurk -3 berk -3 aie -1 helas -2 zut -1 merde -3
 `;
 
