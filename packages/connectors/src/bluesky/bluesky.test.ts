@@ -71,7 +71,7 @@ describe('bluesky poll', () => {
     expect(future?.url).toBe('https://bsky.app/profile/did%3Aplc%3A4llrhdclvdlmmynkwsmg5tdc/post/3lbq2wz3nfc2c');
     expect(result.skipped).toEqual([{ reason: 'no text (media or quote only)', externalId: 'at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3lbq2vlvbrk2d' }]);
     expect(param(server.requests.at(-1)?.path, 'sort')).toBe('latest');
-    expect(result.state.newestAt).toBe('2026-11-25T10:05:01.120Z');
+    expect(result.state.newestAt).toBe('2026-11-25T10:05:00.000Z');
   });
 
   it('asks for posts since the newest seen (with an overlap) after a restart and repeats none', async () => {
@@ -79,7 +79,7 @@ describe('bluesky poll', () => {
     const first = await poll.fetch(ctx, { config: config(), state: {} });
     server.route(SEARCH, { status: 200, headers: json, body: fixture('search-posts-newer.json') });
     const second = await poll.fetch(ctx, { config: config(), state: JSON.parse(JSON.stringify(first.state)) as Record<string, unknown> });
-    expect(param(server.requests.at(-1)?.path, 'since')).toBe('2026-11-25T10:00:01.120Z');
+    expect(param(server.requests.at(-1)?.path, 'since')).toBe('2026-11-25T10:00:00.000Z');
     expect(second.mentions.map((m) => m.text)).toEqual(['Deuxième post sur Vigie', 'Another Vigie test']);
     server.route(SEARCH, { status: 200, headers: json, body: fixture('search-posts-page1.json') });
     const third = await poll.fetch(ctx, { config: config(), state: second.state });

@@ -45,8 +45,8 @@ export const blueskySourceConfig = z
 export type BlueskySourceConfig = z.infer<typeof blueskySourceConfig>;
 
 /**
- * Memory between polls: the newest `indexedAt` emitted (the next search's `since`, with an
- * overlap) and `[uri, cid]` pairs of recent posts (bounded), so a restart neither loses nor repeats.
+ * Memory between polls: the newest "sortAt" emitted (the earlier of `createdAt` and `indexedAt`,
+ * what the next search's `since` compares with, minus an overlap) and `[uri, cid]` pairs of recent posts (bounded), so a restart neither loses nor repeats.
  */
 export const blueskySourceState = z.object({
   newestAt: z.string().optional(),

@@ -33,7 +33,13 @@ export async function fetchSearchPage(ctx: ConnectorContext, base: string, q: st
   return readSearchPage(json, `${base}/xrpc/${method}`);
 }
 
-/** When a post entered the feed: the repost's date for a repost, else when the AppView indexed it. */
+/**
+ * The date the AppView sorts and filters by (`since` compares with it): the repost's date for a
+ * repost, else the earlier of the record's `createdAt` and `indexedAt` ("sortAt").
+ */
 export function sortAtOf(received: PostPage['posts'][number]): string {
-  return received.repostedBy?.indexedAt ?? received.post.indexedAt;
+  if (received.repostedBy !== undefined) return received.repostedBy.indexedAt;
+  const created = Date.parse(received.post.record.createdAt);
+  const indexed = Date.parse(received.post.indexedAt);
+  return created < indexed ? new Date(created).toISOString() : received.post.indexedAt;
 }
