@@ -95,6 +95,14 @@ export async function startStubServer(webDir: string): Promise<{ url: string; cl
       topics.push(topic);
       return json(res, 201, topic);
     }
+    const topic = topics.find((t) => t.id === parts[1]);
+    if (parts[0] === 'topics' && topic && method === 'PATCH') return json(res, 200, Object.assign(topic, input));
+    if (parts[0] === 'topics' && topic && method === 'DELETE') {
+      topics.splice(topics.indexOf(topic), 1);
+      return json(res, 204);
+    }
+    const query = topics.flatMap((t) => t.queries).find((q) => q.id === parts[1]);
+    if (parts[0] === 'queries' && query && method === 'PATCH') return json(res, 200, Object.assign(query, input));
     if (path === '/queries/validate') {
       const { tokens, error } = lex(String(input.query));
       const lower = /\b(and|or|not)\b/.exec(String(input.query));

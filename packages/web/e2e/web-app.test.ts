@@ -39,6 +39,7 @@ describe('web interface in Chromium', () => {
   let browser: { context: BrowserContext; close(): Promise<void> };
   let page: Page;
   let api: VigieClient;
+  /** Messages of alert() and prompt() dialogs: any of them means injected script ran. */
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
 
@@ -47,7 +48,12 @@ describe('web interface in Chromium', () => {
     [vigie, feed, browser] = await Promise.all([startVigie(), startFeedServer(renderFeed), launchBrowser('fr-FR')]);
     api = createClient({ baseUrl: vigie.url });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    // The interface asks before deleting (confirm, accepted here); nothing else may open a dialog.
     page.on('dialog', (dialog) => {
+      if (dialog.type() === 'confirm') {
+        void dialog.accept();
+        return;
+      }
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
@@ -167,6 +173,22 @@ describe('web interface in Chromium', () => {
     const topic = page.getByTestId('topic').filter({ hasText: 'vigie AND prix' });
     await topic.getByRole('heading', { name: 'Vigie' }).waitFor();
     expect((await api.topics.list()).map((t) => t.name)).toEqual(['Vigie']);
+  });
+
+  it('renames a topic, switches its query off, then deletes it', async () => {
+    const card = page.getByTestId('topic').filter({ hasText: 'vigie AND prix' });
+    await card.getByRole('button', { name: 'Edit' }).first().click();
+    const form = page.getByRole('form', { name: /Edit “Vigie”/ });
+    await form.getByLabel('Name').fill('Vigie FR');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('topic').getByRole('heading', { name: 'Vigie FR' }).waitFor();
+
+    await page.getByTestId('topic').getByLabel('Active').uncheck();
+    await expect.poll(async () => (await api.topics.list())[0]?.queries[0]?.enabled).toBe(false);
+
+    await page.getByTestId('topic').getByRole('button', { name: 'Delete' }).first().click();
+    await page.getByText('No topics yet').waitFor();
+    expect(await api.topics.list()).toEqual([]);
   });
 
   it('shows totals on the dashboard and raised no page error', async () => {

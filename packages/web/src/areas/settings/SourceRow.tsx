@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { formatDateTime, formatRelativeTime } from '../../format/relative-time';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { OptimisticToggle } from '../../ui/OptimisticToggle';
 
 function When({ iso }: { iso?: string }) {
   const { t, i18n } = useTranslation();
@@ -26,14 +27,17 @@ export function SourceRow({ source, onChanged }: { source: Source; onChanged: ()
   // A source switched off may keep its last health status; what matters to the user is that it is off.
   const status = source.enabled ? health.status : 'disabled';
 
-  const act = async (action: () => Promise<void>): Promise<void> => {
+  /** Runs an API action, then refreshes the list; false (and the error shown) when it failed. */
+  const act = async (action: () => Promise<void>): Promise<boolean> => {
     setBusy(true);
     setError(undefined);
     try {
       await action();
       onChanged();
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -89,15 +93,12 @@ export function SourceRow({ source, onChanged }: { source: Source; onChanged: ()
         >
           {busy ? t('common.loading') : t('sources.fetchNow')}
         </button>
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={source.enabled}
-            disabled={busy}
-            onChange={(e) => void act(async () => void (await api.sources.update(source.id, { enabled: e.target.checked })))}
-          />
-          <span>{t('sources.enabled')}</span>
-        </label>
+        <OptimisticToggle
+          label={t('sources.enabled')}
+          checked={source.enabled}
+          disabled={busy}
+          onToggle={(enabled) => act(async () => void (await api.sources.update(source.id, { enabled })))}
+        />
         <button
           type="button"
           className="button ghost danger"

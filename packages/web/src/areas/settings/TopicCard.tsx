@@ -5,6 +5,7 @@ import { api } from '../../api-client';
 import { ColorDot } from '../../ui/ColorDot';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { QueryDraftForm } from './QueryDraftForm';
+import { OptimisticToggle } from '../../ui/OptimisticToggle';
 import { TopicForm } from './TopicForm';
 
 /** One topic with its queries: edit, delete, add/edit/enable/delete queries. */
@@ -14,13 +15,16 @@ export function TopicCard({ topic, onChanged }: { topic: Topic; onChanged: () =>
   const [editingQuery, setEditingQuery] = useState<string | 'new' | null>(null);
   const [error, setError] = useState<unknown>();
 
-  const act = async (action: () => Promise<unknown>): Promise<void> => {
+  /** Runs an API action, then refreshes the list; false (and the error shown) when it failed. */
+  const act = async (action: () => Promise<unknown>): Promise<boolean> => {
     setError(undefined);
     try {
       await action();
       onChanged();
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     }
   };
 
@@ -82,14 +86,11 @@ export function TopicCard({ topic, onChanged }: { topic: Topic; onChanged: () =>
           ) : (
             <li key={q.id} className={q.enabled ? 'query-row' : 'query-row disabled'}>
               <code className="query-text">{q.text}</code>
-              <label className="toggle">
-                <input
-                  type="checkbox"
-                  checked={q.enabled}
-                  onChange={(e) => void act(() => api.queries.update(q.id, { enabled: e.target.checked }))}
-                />
-                <span>{t('topics.enabled')}</span>
-              </label>
+              <OptimisticToggle
+                label={t('topics.enabled')}
+                checked={q.enabled}
+                onToggle={(enabled) => act(() => api.queries.update(q.id, { enabled }))}
+              />
               <button type="button" className="button ghost" onClick={() => setEditingQuery(q.id)}>
                 {t('common.edit')}
               </button>
