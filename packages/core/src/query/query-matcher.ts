@@ -41,24 +41,34 @@ export interface CompiledQueries {
 }
 
 /**
- * Wildcard prefixes are bucketed by their first 3 letters (prefixes of exactly 3) or 4 (longer
- * ones): a post's word costs at most two lookups, then a startsWith per prefix in the bucket.
+ * Wildcard prefixes are bucketed by their first 3 to 6 letters: a post's word is hashed letter by
+ * letter (no substrings) and looks up only the lengths in use, each gated by a filter, then
+ * checks startsWith for each prefix in the bucket.
  */
-const BUCKET = 4;
+const MAX_BUCKET = 6;
 
 interface PrefixItem {
   prefix: string;
   entry: Entry;
 }
 
-/** Hash of the first `length` characters (no substring: this runs for every word of every post). */
+function bucketStep(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
+/** Hash of the first `length` characters, as `lookup` computes it step by step. */
 function bucketOf(value: string, length: number): number {
-  let hash = length;
-  for (let i = 0; i < length; i++) hash = Math.imul(hash, 31) + value.charCodeAt(i);
-  return hash | 0;
+  let hash = 0;
+  for (let i = 0; i < length; i++) hash = bucketStep(hash, value.charCodeAt(i));
+  return hash;
 }
 
 const FILTER_MASK = 0xffff;
+
+/** Adds `delta` to a counter of a typed array. */
+function bump(counts: Int32Array, index: number, delta: number): void {
+  counts[index] = (counts[index] ?? 0) + delta;
+}
 
 function isPlainWord(node: QueryAst): boolean {
   return node.type === 'term' && node.kind === 'word' && node.exact === undefined;
@@ -84,8 +94,8 @@ export function createQueryMatcher(): QueryMatcher {
   const byPrefix = new Map<number, PrefixItem[]>();
   /** Bucket counts by the low bits of the hash: a word whose slot is 0 skips the Map lookup. */
   const prefixFilter = new Int32Array(FILTER_MASK + 1);
-  /** Prefixes of exactly 3 letters: only when there are some does a post look up 3-letter buckets. */
-  let shortPrefixes = 0;
+  /** How many prefixes are bucketed at each length (3…6): a post looks up only those lengths. */
+  const bucketLengths = new Int32Array(MAX_BUCKET + 1);
   const always: Entry[] = [];
   /** Counts of known keys by the low bits of their hash: a post's word whose slot is 0 is skipped. */
   const keyFilter = new Int32Array(FILTER_MASK + 1);
@@ -99,7 +109,7 @@ export function createQueryMatcher(): QueryMatcher {
     if (!info) {
       info = { entries: [], refs: 0, stamp: 0 };
       keys.set(key, info);
-      keyFilter[hashWord(key) & FILTER_MASK]++;
+      bump(keyFilter, hashWord(key) & FILTER_MASK, 1);
     }
     return info;
   }
@@ -107,7 +117,7 @@ export function createQueryMatcher(): QueryMatcher {
   function release(key: string, info: KeyInfo): void {
     if (info.entries.length === 0 && info.refs === 0) {
       keys.delete(key);
-      keyFilter[hashWord(key) & FILTER_MASK]--;
+      bump(keyFilter, hashWord(key) & FILTER_MASK, -1);
     }
   }
 
@@ -132,12 +142,13 @@ export function createQueryMatcher(): QueryMatcher {
       if (key.charCodeAt(0) === 1) fieldKeys++;
     }
     for (const prefix of entry.prefixKeys) {
-      const bucket = bucketOf(prefix, Math.min(prefix.length, BUCKET));
+      const length = Math.min(prefix.length, MAX_BUCKET);
+      const bucket = bucketOf(prefix, length);
       const list = byPrefix.get(bucket);
       if (list) list.push({ prefix, entry });
       else byPrefix.set(bucket, [{ prefix, entry }]);
-      prefixFilter[bucket & FILTER_MASK]++;
-      if (prefix.length < BUCKET) shortPrefixes++;
+      bump(prefixFilter, bucket & FILTER_MASK, 1);
+      bump(bucketLengths, length, 1);
     }
   }
 
@@ -152,12 +163,13 @@ export function createQueryMatcher(): QueryMatcher {
         if (key.charCodeAt(0) === 1) fieldKeys--;
       }
       for (const prefix of entry.prefixKeys) {
-        const bucket = bucketOf(prefix, Math.min(prefix.length, BUCKET));
+        const length = Math.min(prefix.length, MAX_BUCKET);
+        const bucket = bucketOf(prefix, length);
         const list = byPrefix.get(bucket) as PrefixItem[];
         list.splice(list.findIndex((item) => item.entry === entry && item.prefix === prefix), 1);
         if (list.length === 0) byPrefix.delete(bucket);
-        prefixFilter[bucket & FILTER_MASK]--;
-        if (prefix.length < BUCKET) shortPrefixes--;
+        bump(prefixFilter, bucket & FILTER_MASK, -1);
+        bump(bucketLengths, length, -1);
       }
     }
     for (const word of entry.words) {
@@ -224,13 +236,15 @@ export function createQueryMatcher(): QueryMatcher {
         if (info.entries.length > 0) visit(info.entries);
       }
       if (byPrefix.size === 0 || value.length < MIN_PREFIX_KEY) continue;
-      if (shortPrefixes > 0) visitBucket(bucketOf(value, MIN_PREFIX_KEY), value);
-      if (value.length >= BUCKET) visitBucket(bucketOf(value, BUCKET), value);
+      let hash = 0;
+      for (let length = 1; length <= MAX_BUCKET && length <= value.length; length++) {
+        hash = bucketStep(hash, value.charCodeAt(length - 1));
+        if (length >= MIN_PREFIX_KEY && bucketLengths[length] !== 0 && prefixFilter[hash & FILTER_MASK] !== 0) visitBucket(hash, value);
+      }
     }
   }
 
   function visitBucket(bucket: number, value: string): void {
-    if (prefixFilter[bucket & FILTER_MASK] === 0) return;
     const items = byPrefix.get(bucket);
     if (!items) return;
     const stamp = epoch.value;
