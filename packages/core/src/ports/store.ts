@@ -67,6 +67,12 @@ export interface SourceRepository {
   delete(workspaceId: string, id: string): Promise<boolean>;
   /** Sources of all workspaces whose `health.nextRunAt` ≤ now and that are enabled. */
   listDue(now: Date, limit: number): Promise<Source[]>;
+  /**
+   * Like `listDue`, but atomically moves each returned source's `nextRunAt` to now + `leaseMs`, so
+   * several workers sharing one database never poll the same source at once; a dead worker's
+   * sources are due again when the lease ends.
+   */
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<Source[]>;
   /** Persists the outcome of a poll: new state (cursor, ETag…) and health, atomically. */
   recordRun(id: string, run: { state?: SourceState; health: SourceHealth }): Promise<void>;
 }

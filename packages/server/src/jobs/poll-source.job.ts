@@ -1,5 +1,5 @@
-import { AppError, nextHealth, type Ingest, type PollOutcome, type Source, type Store } from '@vigie/core';
-import { ConnectorError, getConnector, type HttpClient } from '@vigie/connectors';
+import { nextHealth, type Ingest, type PollOutcome, type Source, type Store } from '@vigie/core';
+import { getConnector, runPoll, type HttpClient } from '@vigie/connectors';
 import type { Logger } from '../logger';
 
 export interface PollSourceDeps {
@@ -22,53 +22,38 @@ export interface PollSourceResult {
 
 /**
  * Polls one source once: fetch through its connector, ingest, then persist the new cursor and
- * health together. A failure is an expected outcome (recorded on the source, backed off), not a
- * throw: one broken source never stops the others.
+ * health together — the cursor only after the mentions are stored, so a crash in between
+ * re-fetches instead of losing. A failure is an expected outcome (recorded on the source, backed
+ * off), not a throw: one broken source never stops the others.
  */
 export async function pollSource(deps: PollSourceDeps, source: Source): Promise<PollSourceResult> {
-  const started = Date.now();
   const connector = getConnector(source.connector);
-  const poll = connector?.capabilities.poll;
-  if (!connector || !poll) {
-    const error = { code: 'invalid_request', message: `connector "${source.connector}" cannot poll sources` };
+  if (!connector) {
+    const error = { code: 'invalid_request', message: `unknown connector "${source.connector}"` };
     await record(deps, source, { ok: false, error, durationMs: 0 });
     return { fetched: 0, inserted: 0, skipped: 0, notModified: false, error };
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), deps.timeoutMs ?? 120_000);
   try {
-    const config = connector.sourceConfig.parse(source.config);
-    const result = await poll.fetch(
+    const outcome = await runPoll(
+      connector,
       { http: deps.http, signal: controller.signal, now: deps.now, log: (level, message, data) => deps.log[level]({ sourceId: source.id, ...data }, message) },
-      { config, state: source.state },
+      { config: source.config, state: source.state },
     );
+    if (!outcome.ok) {
+      await record(deps, source, { ok: false, error: outcome.error, retryAfterMs: outcome.retryAfterMs, needsReauth: outcome.needsReauth, durationMs: outcome.durationMs });
+      return { fetched: 0, inserted: 0, skipped: 0, notModified: false, error: outcome.error };
+    }
+    const { result } = outcome;
     const report = await deps.ingest(source.workspaceId, result.mentions, { sourceId: source.id });
-    const skipped = result.skipped.length + report.skipped.length;
     for (const s of [...result.skipped, ...report.skipped]) deps.log.warn({ sourceId: source.id, externalId: s.externalId, reason: s.reason }, 'item skipped');
-    const counts = { fetched: result.mentions.length, inserted: report.inserted, skipped };
-    await record(deps, source, { ok: true, counts, durationMs: Date.now() - started }, result.state);
+    const counts = { fetched: result.mentions.length, inserted: report.inserted, skipped: result.skipped.length + report.skipped.length };
+    await record(deps, source, { ok: true, counts, durationMs: outcome.durationMs }, result.state);
     return { ...counts, notModified: result.notModified ?? false };
-  } catch (error) {
-    const failure = describeFailure(error);
-    if (failure.code === 'internal') deps.log.error({ err: error, sourceId: source.id }, 'poll failed with a bug');
-    await record(deps, source, {
-      ok: false,
-      error: { code: failure.code, message: failure.message },
-      retryAfterMs: failure.retryAfterMs,
-      needsReauth: failure.code === 'auth_expired',
-      durationMs: Date.now() - started,
-    });
-    return { fetched: 0, inserted: 0, skipped: 0, notModified: false, error: { code: failure.code, message: failure.message } };
   } finally {
     clearTimeout(timer);
   }
-}
-
-function describeFailure(error: unknown): { code: string; message: string; retryAfterMs?: number } {
-  if (error instanceof ConnectorError) return { code: error.code, message: error.message, retryAfterMs: error.retryAfterMs };
-  if (error instanceof AppError) return { code: error.code, message: error.message };
-  if (error instanceof Error && error.name === 'ZodError') return { code: 'invalid_request', message: `source configuration is invalid: ${error.message}` };
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
 async function record(deps: PollSourceDeps, source: Source, outcome: PollOutcome, state?: Source['state']): Promise<void> {

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { z as zod } from 'zod';
-import { listConnectors } from '@vigie/connectors';
+import { listCapabilities, listConnectors } from '@vigie/connectors';
 import type { AppEnv } from '../http/app-env';
 
 const ConnectorInfo = z
@@ -13,7 +13,7 @@ export function connectorRoutes() {
   const items = listConnectors().map((c) => ({
     id: c.id,
     name: c.name,
-    capabilities: Object.keys(c.capabilities),
+    capabilities: listCapabilities(c),
     defaultPollIntervalSec: c.defaultPollIntervalSec,
     sourceConfigSchema: zod.toJSONSchema(c.sourceConfig, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
   }));

@@ -10,6 +10,8 @@ export interface SourcePollerOptions {
   concurrency: number;
   /** How often due sources are looked up. */
   tickMs?: number;
+  /** How long a claimed source stays reserved to this worker if it dies mid-poll. */
+  leaseMs?: number;
 }
 
 /**
@@ -35,7 +37,8 @@ export function createSourcePoller(options: SourcePollerOptions) {
   async function tick(): Promise<void> {
     const free = options.concurrency - inFlight.size;
     if (free <= 0) return;
-    const due = (await options.store.sources.listDue(options.now(), free + inFlight.size)).filter((s) => !inFlight.has(s.id)).slice(0, free);
+    // Claiming (not just listing) lets several worker processes share one PostgreSQL database.
+    const due = (await options.store.sources.claimDue(options.now(), free, options.leaseMs ?? 10 * 60_000)).filter((s) => !inFlight.has(s.id));
     await Promise.all(due.map((source) => runOne(source)));
   }
 

@@ -30,19 +30,8 @@ function optionalIso(value: string | Date | null): string | undefined {
   return value === null ? undefined : toIso(value);
 }
 
-/** The port's SourceRepository plus claiming, for several workers sharing one database. */
-export interface ClaimingSourceRepository extends SourceRepository {
-  /**
-   * Like `listDue`, but atomically moves each returned source's `nextRunAt` to now + `leaseMs`,
-   * so another worker (process or machine) asking at the same time gets other sources. The poll
-   * then records its real outcome with `recordRun`; if the worker dies, the source is due again
-   * when the lease ends.
-   *
-   * @example
-   * const mine = await store.sources.claimDue(new Date(), 5, 10 * 60_000);
-   */
-  claimDue(now: Date, limit: number, leaseMs: number): Promise<Source[]>;
-}
+/** Kept as a name for the store's source repository (claiming is now part of the port). */
+export type ClaimingSourceRepository = SourceRepository;
 
 /**
  * Sources with their health flattened into columns, so the scheduler can ask "what is due"
