@@ -76,7 +76,7 @@ export function MentionsPage({ initialTopic = '' }: { initialTopic?: string }) {
       <header className="page-header">
         <h1>{t('mentions.title')}</h1>
         <div className="live-controls">
-          <span className={`live-dot ${live.status}`} aria-hidden="true" />
+          <span className={`live-dot ${live.paused ? 'paused' : live.status}`} aria-hidden="true" />
           <span className="muted" aria-live="polite">
             {t(`mentions.live.${live.paused ? 'paused' : live.status}`)}
           </span>
