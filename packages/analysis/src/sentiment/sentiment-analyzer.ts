@@ -88,7 +88,7 @@ function withLexicon(probabilities: number[], lexicon: LexiconSummary): number[]
 /**
  * Classifies one text with an already loaded model; exported for evaluation and tests.
  * @example
- * classifySentiment(models.fr, 'fr', "C'est pas terrible"); // { label: 'negative', score: -0.4, … }
+ * classifySentiment(models.fr, 'fr', "C'est pas terrible"); // { label: 'negative', score: -0.99, … }
  */
 export function classifySentiment(model: LinearModel, lang: LexiconLanguage, text: string): SentimentAnalysis {
   const features = extractSentimentFeatures(text, lang);
@@ -113,7 +113,7 @@ export function classifySentiment(model: LinearModel, lang: LexiconLanguage, tex
  * otherwise detects the language itself.
  * @example
  * const sentiment = createSentimentAnalyzer();
- * sentiment.analyze({ text: 'not bad at all', lang: 'en' }); // { analyzer: 'vigie-sentiment@1', label: 'positive', score: 0.41, … }
+ * sentiment.analyze({ text: 'not bad at all', lang: 'en' }); // { analyzer: 'vigie-sentiment@1', label: 'positive', score: 0.65, … }
  */
 export function createSentimentAnalyzer(options: SentimentAnalyzerOptions = {}): Analyzer<SentimentAnalysis> {
   const models = options.models ?? loadSentimentModels();

@@ -121,7 +121,7 @@ function wordTokens(raw: string): Array<{ text: string }> {
 /**
  * @example
  * tokenizeForSentiment("C'est pas terrible 😞").tokens.map((t) => (t.negated ? 'NOT_' : '') + t.norm);
- * // ['ce', 'est', 'pas', 'NOT_terrible', 'NOT_😞'] — the emoji keeps its own polarity
+ * // ['ce', 'est', 'pas', 'NOT_terrible', '😞'] — emoji are never negated, they keep their polarity
  */
 export function tokenizeForSentiment(text: string): TokenizedText {
   const tokens: SentimentToken[] = [];
