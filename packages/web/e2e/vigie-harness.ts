@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { webDistDir } from '../src/index';
 import { startStubServer } from './stub-server';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
-const distIndex = join(webRoot, 'dist', 'index.html');
+const distIndex = join(webDistDir, 'index.html');
 
 function newestMtime(dir: string): number {
   return Math.max(
@@ -51,8 +52,8 @@ export async function startVigie(): Promise<RunningVigie & { dataDir: string }> 
   const dataDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-data-'));
   const running =
     process.env.VIGIE_E2E_SERVER === 'stub'
-      ? await startStubServer(join(webRoot, 'dist'))
-      : await (await import('@vigie/server')).startServer({ dataDir, port: 0, demo: false, allowPrivateUrls: true, webDir: join(webRoot, 'dist'), worker: false, logLevel: 'warn' });
+      ? await startStubServer(webDistDir)
+      : await (await import('@vigie/server')).startServer({ dataDir, port: 0, demo: false, allowPrivateUrls: true, webDir: webDistDir, worker: false, logLevel: 'warn' });
   return {
     url: running.url,
     dataDir,
