@@ -3,7 +3,7 @@
  * (core's QueryMatcher), sentiment from @vigie/analysis, reach from its reach estimate. Used by the
  * backtest harness; the live worker builds points from stored mentions the same way.
  */
-import { createAnalysisPipeline, estimateReach, type AnalysisPipeline } from '@vigie/analysis';
+import { createSentimentAnalyzer, estimateReach } from '@vigie/analysis';
 import { createQueryMatcher, extractTerms, type AlertPoint, type MentionInput, type NewTopic, type SentimentLabel } from '@vigie/core';
 
 export interface PointBuilderOptions {
@@ -13,14 +13,15 @@ export interface PointBuilderOptions {
 }
 
 /**
- * Sentiment from @vigie/analysis, or — when its models cannot load (a model file out of step
+ * Sentiment from @vigie/analysis (its sentiment analyzer, with the language the source declared,
+ * as the pipeline passes it), or — when its models cannot load (a model file out of step
  * with the feature code while analysis is being retrained) — from the demo's answer key
  * `raw.sentiment`, reported in `source` so a test can say which one it measured.
  */
 export function createSentimentSource(): { source: 'analysis' | 'answer-key'; sentimentOf: (mention: MentionInput) => SentimentLabel; reason?: string } {
-  let pipeline: AnalysisPipeline;
+  let analyzer: ReturnType<typeof createSentimentAnalyzer>;
   try {
-    pipeline = createAnalysisPipeline();
+    analyzer = createSentimentAnalyzer();
   } catch (error) {
     return {
       source: 'answer-key',
@@ -30,7 +31,7 @@ export function createSentimentSource(): { source: 'analysis' | 'answer-key'; se
   }
   return {
     source: 'analysis',
-    sentimentOf: (mention) => pipeline.analyze({ text: mention.text, title: mention.title, lang: mention.lang }).sentiment?.label ?? 'neutral',
+    sentimentOf: (mention) => analyzer.analyze({ text: mention.text, title: mention.title, lang: mention.lang }).label,
   };
 }
 
