@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import type { ConnectorContext, SkippedItem } from '../connector';
+import type { HttpResponse } from '../kit/http-client';
 import { ConnectorError } from '../connector-error';
 import { errorFromStatus } from '../kit/error-from-status';
 
@@ -113,6 +114,28 @@ function retryAfterFromReset(reset: string | undefined, now: Date): number | und
   return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 }
 
+/** Throws the classified ConnectorError of a non-2xx answer; Mastodon's 429 often lacks `Retry-After`. */
+function throwIfFailed(res: HttpResponse, url: string, token: string | undefined, now: Date): void {
+  const failure = errorFromStatus(res.status, url, res.headers, now);
+  if (failure === undefined) return;
+  if (failure.code === 'rate_limited' && failure.retryAfterMs === undefined) {
+    throw new ConnectorError('rate_limited', failure.message, { status: res.status, retryAfterMs: retryAfterFromReset(res.headers['x-ratelimit-reset'], now) });
+  }
+  if (failure.code === 'auth_expired') {
+    const why = token === undefined ? 'this instance requires an access token for it' : 'the access token was revoked or expired';
+    throw new ConnectorError('auth_expired', `${failure.message} (${why})`, { status: res.status });
+  }
+  throw failure;
+}
+
+function readJson(res: HttpResponse, url: string): unknown {
+  try {
+    return JSON.parse(res.body.toString('utf8'));
+  } catch (error) {
+    throw new ConnectorError('invalid_payload', `${url} did not return JSON: ${(error as Error).message}`, { status: res.status, cause: error });
+  }
+}
+
 /**
  * GET a Mastodon API URL, with the token when given; a non-2xx answer throws its classified
  * ConnectorError, and a body that is not JSON is `invalid_payload`.
@@ -124,25 +147,26 @@ export async function getMastodon(ctx: ConnectorContext, url: string, token?: st
   const headers: Record<string, string> = { accept: 'application/json' };
   if (token !== undefined) headers.authorization = `Bearer ${token}`;
   const res = await ctx.http.get(url, { headers, signal: ctx.signal, throwHttpErrors: false });
-  const failure = errorFromStatus(res.status, url, res.headers, ctx.now());
-  if (failure !== undefined) {
-    if (failure.code === 'rate_limited' && failure.retryAfterMs === undefined) {
-      throw new ConnectorError('rate_limited', failure.message, { status: res.status, retryAfterMs: retryAfterFromReset(res.headers['x-ratelimit-reset'], ctx.now()) });
-    }
-    if (failure.code === 'auth_expired') {
-      const why = token === undefined ? 'this instance requires an access token for it' : 'the access token was revoked or expired';
-      throw new ConnectorError('auth_expired', `${failure.message} (${why})`, { status: res.status });
-    }
-    throw failure;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(res.body.toString('utf8'));
-  } catch (error) {
-    throw new ConnectorError('invalid_payload', `${url} did not return JSON: ${(error as Error).message}`, { status: res.status, cause: error });
-  }
+  throwIfFailed(res, url, token, ctx.now());
+  const json = readJson(res, url);
   const remaining = Number(res.headers['x-ratelimit-remaining']);
   return { json, links: parseLinkHeader(res.headers.link), ...(Number.isFinite(remaining) && res.headers['x-ratelimit-remaining'] !== undefined ? { rateRemaining: remaining } : {}) };
+}
+
+/**
+ * POST a JSON body to a Mastodon API URL with the account's token. `idempotencyKey` makes a
+ * retried post safe: Mastodon answers the first status again instead of posting twice
+ * (https://docs.joinmastodon.org/methods/statuses/#create, `Idempotency-Key`).
+ *
+ * @example
+ * const json = await postMastodon(ctx, 'https://mastodon.social/api/v1/statuses', { status: 'Merci !' }, token, key);
+ */
+export async function postMastodon(ctx: ConnectorContext, url: string, body: Record<string, unknown>, token: string, idempotencyKey?: string): Promise<unknown> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
+  const res = await ctx.http.post(url, JSON.stringify(body), { headers, signal: ctx.signal, throwHttpErrors: false });
+  throwIfFailed(res, url, token, ctx.now());
+  return readJson(res, url);
 }
 
 /**

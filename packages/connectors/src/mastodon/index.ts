@@ -1,12 +1,14 @@
 /**
  * The Mastodon connector: hashtag and public timelines of any instance with no credentials,
- * status search with an account token, backfill by walking timelines back, and live streaming
- * of hashtags and public timelines over server-sent events.
+ * status search with an account token, backfill by walking timelines back, live streaming of
+ * hashtags and public timelines over server-sent events, and (with a token) publishing and replies.
  */
 import { defineConnector } from '../connector';
 import { backfillStatuses } from './backfill';
 import { mastodonAccountConfig, mastodonSourceConfig, type MastodonAccountConfig, type MastodonSourceConfig } from './config';
 import { pollStatuses } from './poll';
+import { publishStatus } from './publish';
+import { replyToStatus } from './reply';
 import { searchStatuses } from './search';
 import { createStatusStream } from './stream';
 
@@ -24,6 +26,8 @@ export const mastodon = defineConnector<MastodonSourceConfig, MastodonAccountCon
     search: { search: searchStatuses },
     backfill: { backfill: backfillStatuses },
     stream: { stream: createStatusStream() },
+    publish: { publish: publishStatus },
+    reply: { reply: replyToStatus },
   },
   // 2 minutes: one request per poll when nothing is new, far below the 300 requests / 5 min an instance allows.
   defaultPollIntervalSec: 120,
