@@ -69,7 +69,9 @@ export function compileQuery(ast: QueryAst, wordInfo: (value: string) => TermInf
         if (scope === 'author') return (doc) => evaluateTokenized(node, doc, scope);
         const info = wordInfo(node.value);
         if (scope === 'default' && node.kind === 'word' && node.exact === undefined) return () => info.stamp === epoch.value;
-        return (doc) => info.stamp === epoch.value && evaluateTokenized(node, doc, scope);
+        return (doc) =>
+          info.stamp === epoch.value
+          && ((scope === 'default' && hasWord(doc.text, doc.doc.text, node)) || hasWord(doc.title, doc.doc.title ?? '', node));
       }
       case 'phrase': {
         if (scope === 'author') return (doc) => evaluateTokenized(node, doc, scope);
@@ -95,6 +97,12 @@ export function compileQuery(ast: QueryAst, wordInfo: (value: string) => TermInf
     }
   };
   return compile(ast, 'default');
+}
+
+/** A word (with its kind or exact case) in one field, without allocating. */
+function hasWord(tokens: DocToken[], source: string, word: QueryWord): boolean {
+  for (const token of tokens) if (wordMatches(word, token, source)) return true;
+  return false;
 }
 
 /** Exact phrase in one field, without allocating (the reference collects every span). */
