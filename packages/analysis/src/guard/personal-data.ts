@@ -25,7 +25,10 @@ export interface PersonalDataOptions {
   referencePattern?: RegExp;
 }
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const MAX_SEARCHED_CHARS = 20_000;
+
+/** The lookbehind and the 64-character bound keep a long run of digits linear. */
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 /** Two letters, two check digits, then 11 to 30 letters or digits, optionally in groups of four. */
 const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
 /** 13 to 19 digits, possibly grouped by spaces or dashes. */
@@ -43,8 +46,10 @@ const DEFAULT_REFERENCE =
  * detectPersonalData('Écrivez à jean@exemple.fr ou au 06 12 34 56 78').map((m) => m.kind)
  * // → ['email', 'phone']
  */
-export function detectPersonalData(text: string, options: PersonalDataOptions = {}): PersonalDataMatch[] {
-  if (typeof text !== 'string' || text.length === 0) return [];
+export function detectPersonalData(input: string, options: PersonalDataOptions = {}): PersonalDataMatch[] {
+  if (typeof input !== 'string' || input.length === 0) return [];
+  // A reply is short: past this many characters only the head is searched (offsets stay valid).
+  const text = input.length > MAX_SEARCHED_CHARS ? input.slice(0, MAX_SEARCHED_CHARS) : input;
   const found: PersonalDataMatch[] = [];
   const free = (start: number, end: number): boolean => found.every((m) => end <= m.start || start >= m.end);
   const collect = (kind: PersonalDataKind, pattern: RegExp, accept: (value: string) => boolean, group = 0): void => {

@@ -96,7 +96,7 @@ export const COMPLAINT_CUES = [
 /** Concrete problems: an insult next to one of them is an angry customer, not a troll. */
 export const GRIEVANCE_CUES = [
   'panne', 'retard', 'bug', 'colis', 'commande', 'livraison', 'rembourse*', 'facture', 'toujours pas', 'pas recu', 'casse', 'defectueux',
-  'outage', 'late', 'refund*', 'parcel', 'order', 'delivery', 'bill', 'still no', 'never arrived', 'broken', 'faulty', 'crash*',
+  'attente', 'service client', 'sav', 'outage', 'late', 'refund*', 'parcel', 'waiting', 'on hold', 'customer service', 'order', 'delivery', 'bill', 'still no', 'never arrived', 'broken', 'faulty', 'crash*',
 ];
 
 /** A comparison with someone else's offer. */
