@@ -110,6 +110,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       case 'negative_surge':
         signal = detectNegativeSurge({
           scope, now: bucketEnd, sensitivity, hourly, baseline: baseline(), fiveMinute: (ms) => rollup.bucket(scope, '5m', ms),
+          // A getter: the 7-day share costs 168 bucket reads and is only needed past the minimum count.
           get usualNegativeShare() {
             return usualShares(scope, now).negative;
           },

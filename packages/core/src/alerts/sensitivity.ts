@@ -20,7 +20,7 @@ export interface DetectorThresholds {
   negativeAlpha: number;
   /** High-reach author: estimated reach of one mention at least this… */
   highReachMin: number;
-  /** …and this many times the usual reach of the scope's mentions (median of the last 7 days). */
+  /** …and this many times the usual reach of the scope's mentions (median of the last 24 hours). */
   highReachFactor: number;
   /** Fast spread: reposts/replies/quotes of one post in the last 30 minutes. */
   spreadMinChildren: number;

@@ -1,6 +1,6 @@
 /**
  * High-reach author: one mention whose estimated reach is large in absolute terms AND large for
- * this scope (many times the median reach of its mentions over the last 7 days), so that a topic
+ * this scope (many times the median reach of its mentions over the last 24 hours), so that a topic
  * usually covered by national media does not ring for every article.
  */
 import type { AlertPoint, AlertScope } from '../alert-point';
@@ -12,7 +12,7 @@ export interface HighReachInput {
   now: number;
   /** Points of the scope published since the previous evaluation. */
   fresh: readonly AlertPoint[];
-  /** Median estimated reach of the scope's mentions over the last 7 days (0 when unknown). */
+  /** Median estimated reach of the scope's mentions over the last 24 hours (0 when unknown). */
   usualReach: number;
   sensitivity: Sensitivity;
 }
