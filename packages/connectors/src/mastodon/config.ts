@@ -64,7 +64,7 @@ export type MastodonSourceConfig = z.infer<typeof mastodonSourceConfig>;
 export const mastodonAccountConfig = z.object({
   /** The instance that issued the token. */
   instance: instanceUrl,
-  /** OAuth access token with the `read` scope (secret). */
+  /** OAuth access token (secret): `read` for search, `write:statuses` to publish and reply. */
   token: accessToken,
 });
 
