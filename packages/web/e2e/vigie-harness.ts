@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { webDistDir } from '../src/index';
-import { startStubServer } from './stub-server';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
 const distIndex = join(webDistDir, 'index.html');
@@ -45,15 +44,12 @@ export interface RunningVigie {
 }
 
 /**
- * A real Vigie on a temporary data folder (or the API stub when VIGIE_E2E_SERVER=stub). The
+ * A real Vigie on a temporary data folder. The
  * background poller is off so that only "fetch now" brings items in: counts stay deterministic.
  */
 export async function startVigie(): Promise<RunningVigie & { dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-data-'));
-  const running =
-    process.env.VIGIE_E2E_SERVER === 'stub'
-      ? await startStubServer(webDistDir)
-      : await (await import('@vigie/server')).startServer({ dataDir, port: 0, demo: false, allowPrivateUrls: true, webDir: webDistDir, worker: false, logLevel: 'warn' });
+  const running = await (await import('@vigie/server')).startServer({ dataDir, port: 0, demo: false, allowPrivateUrls: true, webDir: webDistDir, worker: false, logLevel: 'warn' });
   return {
     url: running.url,
     dataDir,

@@ -17,7 +17,7 @@ const TYPES: Record<string, string> = {
 
 /** The built web interface of this checkout (npm run build:web). */
 export function defaultWebDir(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+  return resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 }
 
 /**

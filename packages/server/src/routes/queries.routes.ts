@@ -13,7 +13,7 @@ const ValidateAnswer = z
     normalized: z.string().optional(),
     tokens: z.array(z.object({ type: z.string(), start: z.number(), end: z.number() })),
     warnings: z.array(z.object({ code: z.string(), message: z.string(), messageFr: z.string().optional(), column: z.number().optional() })),
-    error: z.object({ message: z.string(), messageFr: z.string().optional(), column: z.number().optional() }).optional(),
+    error: z.object({ message: z.string(), messageFr: z.string().optional(), column: z.number().optional(), length: z.number().optional() }).optional(),
   })
   .openapi('QueryValidation');
 const PreviewBody = z
@@ -72,8 +72,8 @@ export function queryRoutes(deps: AppDeps, topics: TopicService) {
         return c.json({ valid: true, normalized: normalizeQuery(ast), tokens, warnings: lintQuery(ast) }, 200);
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'query_syntax') throw error;
-        const detail = error.details[0] as { message: string; messageFr?: string; column?: number } | undefined;
-        return c.json({ valid: false, tokens, warnings: [], error: { message: detail?.message ?? error.message, messageFr: detail?.messageFr, column: detail?.column } }, 200);
+        const detail = error.details[0] as { message: string; messageFr?: string; column?: number; length?: number } | undefined;
+        return c.json({ valid: false, tokens, warnings: [], error: { message: detail?.message ?? error.message, messageFr: detail?.messageFr, column: detail?.column, length: detail?.length } }, 200);
       }
     },
   );
