@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult[]> }>> 
   query: () => import('./query.bench'),
   analysis: () => import('./analysis.bench'),
   connectors: () => import('./connectors.bench'),
+  alerts: () => import('./alerts.bench'),
 };
 
 function format(result: BenchResult): string {
