@@ -6,8 +6,10 @@ import { loadSentimentModels } from './sentiment/load-sentiment-models';
 
 const models = loadSentimentModels();
 const pipeline = createAnalysisPipeline({ sentiment: { models } });
-// Each of these takes a few milliseconds of CPU; the bound leaves room for a machine shared with others.
+// Each of these takes a few milliseconds of CPU (measured as CPU time, since the machine is shared);
+// the bound leaves room for a slow CI machine. The warm-up keeps one-time JIT work out of the measure.
 const BUDGET_MS = 250;
+pipeline.analyze({ text: 'Merci, pas mal du tout 👍' });
 
 /** Deterministic pseudo-random bytes decoded as UTF-8: what a broken connector might hand over. */
 function binaryGarbage(length: number): string {
@@ -34,9 +36,10 @@ const BAD_INPUTS: Record<string, AnalyzerInput> = {
 
 describe('analysis pipeline', () => {
   it.each(Object.entries(BAD_INPUTS))('returns a result for %s, without throwing and within the time budget', (_, input) => {
-    const started = performance.now();
+    const started = process.cpuUsage();
     const analysis = pipeline.analyze(input);
-    expect(performance.now() - started).toBeLessThan(BUDGET_MS);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(BUDGET_MS);
     expect(analysis.lang?.analyzer).toBe('vigie-lang@1');
     expect(['negative', 'neutral', 'positive']).toContain(analysis.sentiment?.label);
     expect(analysis.sentiment?.score).toBeGreaterThanOrEqual(-1);
