@@ -22,3 +22,4 @@ export { explainEpisode, type ExplainInput } from './explain-episode';
 export * from './alert-rule';
 export * from './alert-engine';
 export * from './run-backtest';
+export * from './outbox-store';

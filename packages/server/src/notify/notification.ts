@@ -3,44 +3,10 @@
  * channel. Channels implement one small interface and report the outcome instead of throwing,
  * so the outbox can retry, give up, or show the channel as failing without blocking the others.
  */
-import type { AlertRule, EpisodeEvent, EpisodeExplanation, EpisodeKind, LocalizedText, WebhookFormat } from '@vigie/core';
+import type { AlertRule, EpisodeEvent, LocalizedText, Notification, NotificationTarget } from '@vigie/core';
 
-export type NotificationKind = 'episode' | 'digest';
-
-/**
- * Everything a channel needs to render one message; built once, delivered to every target.
- *
- * @example
- * const notification = toNotification(event, rule, { appUrl: 'https://vigie.example' });
- */
-export interface Notification {
-  /** Idempotency key (see `idempotencyKey`): receivers may drop duplicates of at-least-once delivery. */
-  key: string;
-  kind: NotificationKind;
-  locale: 'fr' | 'en';
-  /** Short subject line (e-mail subject, chat title). */
-  title: LocalizedText;
-  episode?: {
-    id: string;
-    event: EpisodeEvent['type'];
-    kind: EpisodeKind;
-    scopeName: string;
-    startedAt: string;
-    detectedAt: string;
-    revision: number;
-    explanation: EpisodeExplanation;
-  };
-  /** Digest bodies, already rendered (see build-digest.ts). */
-  digest?: { text: string; html: string };
-  /** Link to the episode in the web UI, when the server knows its public URL. */
-  url?: string;
-}
-
-/** Where a notification goes. */
-export type NotificationTarget =
-  | { kind: 'in_app'; workspaceId: string }
-  | { kind: 'email'; to: string }
-  | { kind: 'webhook'; url: string; format: WebhookFormat; secret?: string };
+// The shapes live in core (the store persists them in the outbox); re-exported for the channels.
+export type { Notification, NotificationKind, NotificationTarget } from '@vigie/core';
 
 /**
  * What a channel reports: delivered, try again later (transient: SMTP 4xx, HTTP 5xx/429, timeout),

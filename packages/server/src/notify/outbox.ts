@@ -6,35 +6,11 @@
  * `OutboxStore` is the port the store implements (table `notification_outbox`, unique `key`);
  * `createMemoryOutbox` is the in-memory implementation for tests and the benchmark.
  */
-import { quietUntil, type AlertRule, type EpisodeEvent } from '@vigie/core';
+import { quietUntil, type AlertRule, type EpisodeEvent, type NewOutboxEntry, type OutboxEntry, type OutboxStore } from '@vigie/core';
 import { idempotencyKey, nextAttempt, seededRandom, OUTBOX_POLICY, type OutboxPolicy } from './outbox-policy';
-import { toNotification, type Notification, type NotificationChannel, type NotificationTarget } from './notification';
+import { toNotification, type NotificationChannel, type NotificationTarget } from './notification';
 
-export type OutboxStatus = 'pending' | 'sent' | 'failing' | 'dead';
-
-/** One delivery: a notification to one target. */
-export interface OutboxEntry {
-  key: string;
-  notification: Notification;
-  target: NotificationTarget;
-  /** `failing` = retrying after an error (shown in the UI); `dead` = gave up. */
-  status: OutboxStatus;
-  attempts: number;
-  /** ms since epoch. */
-  nextAttemptAt: number;
-  lastError?: string;
-  sentAt?: number;
-}
-
-/** What the database provides. Each method is one statement (or one transaction). */
-export interface OutboxStore {
-  /** Inserts entries whose key is new (ON CONFLICT DO NOTHING); returns how many were new. */
-  enqueue(entries: readonly Pick<OutboxEntry, 'key' | 'notification' | 'target' | 'nextAttemptAt'>[]): Promise<number>;
-  /** Entries pending or failing with `nextAttemptAt <= now`, leased until `now + leaseMs` (FOR UPDATE SKIP LOCKED on PostgreSQL). */
-  claimDue(now: number, limit: number, leaseMs: number): Promise<OutboxEntry[]>;
-  update(key: string, change: Partial<Pick<OutboxEntry, 'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'sentAt'>>): Promise<void>;
-  list(): Promise<OutboxEntry[]>;
-}
+export type { OutboxEntry, OutboxStatus, OutboxStore, NewOutboxEntry } from '@vigie/core';
 
 /** @example const store = createMemoryOutbox(); */
 export function createMemoryOutbox(): OutboxStore {
@@ -150,12 +126,12 @@ export function outboxEntriesFor(
   event: EpisodeEvent,
   rule: AlertRule,
   options: { workspaceId: string; now: number; scopeName?: string; appUrl?: string },
-): Pick<OutboxEntry, 'key' | 'notification' | 'target' | 'nextAttemptAt'>[] {
+): NewOutboxEntry[] {
   const due = quietUntil(rule.quietHours, options.now);
   return deliveryTargets(rule, options.workspaceId).map((target) => {
     const recipient = target.kind === 'email' ? target.to : target.kind === 'webhook' ? target.url : target.workspaceId;
     const key = idempotencyKey({ ruleId: event.episode.ruleId, episodeId: event.episode.id, channel: target.kind, recipient, revision: event.episode.revision });
-    return { key, target, nextAttemptAt: due, notification: toNotification(event, rule, { key, scopeName: options.scopeName, appUrl: options.appUrl }) };
+    return { key, workspaceId: options.workspaceId, target, nextAttemptAt: due, notification: toNotification(event, rule, { key, scopeName: options.scopeName, appUrl: options.appUrl }) };
   });
 }
 
