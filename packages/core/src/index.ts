@@ -17,3 +17,4 @@ export * from './query';
 export * from './topics/topic-service';
 export * from './topics/history-search';
 export * from './alerts';
+export * from './inbox';
