@@ -14,7 +14,10 @@ for (const kind of ['guard', 'respond'] as const) {
     const content = readFileSync(new URL(`../${kind}/${lang}.tsv`, import.meta.url), 'utf8');
     const result = kind === 'guard' ? evaluateGuardSet(content, lang) : evaluateRespondSet(content, lang);
     console.log(`\n## ${kind} ${lang} — dev\n${formatEvaluation(result.dev, locale)}`);
-    console.log(`\n## ${kind} ${lang} — held-out\n${formatEvaluation(result.heldOut, locale)}`);
+    console.log(`\n## ${kind} ${lang} — held-out (all rounds)\n${formatEvaluation(result.heldOut, locale)}`);
+    for (const section of result.sections.filter((s) => s.split === 'heldOut')) {
+      console.log(`\n### ${kind} ${lang} — ${section.title}\n${formatEvaluation(section.evaluation, locale)}`);
+    }
     for (const miss of result.mistakes) console.log(`  line ${miss.line}: expected ${miss.expected}, got ${miss.predicted} (${miss.codes.join(', ') || '—'})`);
   }
 }

@@ -77,6 +77,8 @@ const HARD_TO_READ_SCORE = 30;
 const HARD_TO_READ_WORDS = 12;
 /** A relevance under this, with no apology, follow-up or yes/no, does not answer. */
 const ANSWER_THRESHOLD = 0.2;
+/** Clothing sizes look like acronyms but every customer knows them. */
+const CLOTHING_SIZE = /^(?:X{0,4}[SL]|M|XXL|XXXL)$/;
 /** Hashtags beyond this in a reply are noise on every network. */
 const MAX_REPLY_HASHTAGS = 5;
 
@@ -127,10 +129,12 @@ export function checkDraft(input: DraftInput): GuardResult {
 
   const inPersonalData = (start: number): boolean => personal.some((p) => start >= p.start && start < p.end);
   const shouting = tone.findings.some((f) => f.code === 'tone_shouting');
-  const jargonTerms = detectJargon(text, lang).terms.filter((t) => !inPersonalData(t.start) && !(shouting && t.reason === 'acronym'));
+  const jargonTerms = detectJargon(text, lang).terms.filter(
+    (t) => !inPersonalData(t.start) && !(shouting && t.reason === 'acronym') && !(t.reason === 'acronym' && CLOTHING_SIZE.test(t.term)),
+  );
   const wordCount = Math.max(1, words(text).length);
   const jargonWeight = jargonTerms.reduce((sum, t) => sum + (t.reason === 'long-word' ? 0.5 : 1), 0);
-  if (jargonWeight >= 3 || (jargonWeight >= 2 && jargonWeight / wordCount >= 0.15)) add('jargon', jargonTerms.map((t) => t.term).join(', '));
+  if (jargonWeight >= 3 || (jargonWeight >= 2 && jargonWeight / wordCount >= 0.1)) add('jargon', jargonTerms.map((t) => t.term).join(', '));
 
   const figureText = personal.reduceRight((s, p) => s.slice(0, p.start) + ' '.repeat(p.end - p.start) + s.slice(p.end), text);
   const figures = measureFigures(figureText);

@@ -34,6 +34,8 @@ const BLAME = [
   'vous avez mal saisi', 'vous avez mal lu', 'lisez les conditions', 'fallait lire',
   'your fault', 'you should have', 'instead of whining', 'instead of complaining', 'go elsewhere', 'nobody is keeping you',
   'not our problem', 'if you\'re not happy', 'if you are not happy', 'learn to read', 'maybe read', 'you typed', 'read the terms',
+  'allez donc', 'chez la concurrence', 'allez acheter ailleurs', 'go and buy', 'from the competition then', 'buy elsewhere',
+  'd\'une impolitesse', 'remarkably rude', 'how rude',
 ];
 
 /** Irony markers: phrases that, in a brand's reply, read as mockery. */

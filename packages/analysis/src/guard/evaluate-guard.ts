@@ -12,6 +12,8 @@ export const GUARD_VERDICTS: readonly GuardVerdict[] = ['ok', 'review', 'hold'];
 export interface GuardSetEvaluation {
   dev: Evaluation;
   heldOut: Evaluation;
+  /** Each `# --- …` section of the file (e.g. each blind round) measured apart. */
+  sections: Array<{ title: string; split: 'dev' | 'heldOut'; evaluation: Evaluation }>;
   /** Misclassified examples: line, expected, predicted and the reason codes found. */
   mistakes: Array<{ line: number; expected: string; predicted: string; codes: string[] }>;
 }
@@ -55,5 +57,11 @@ export function evaluateGuardSet(content: string, lang: 'fr' | 'en'): GuardSetEv
       GUARD_VERDICTS,
     );
   };
-  return { dev: run(set.dev), heldOut: run(set.heldOut), mistakes };
+  const dev = run(set.dev);
+  const heldOut = run(set.heldOut);
+  const mistakesSoFar = mistakes.length;
+  const sections = set.sections.map((section) => ({ title: section.title, split: section.split, evaluation: run(section.examples) }));
+  // Sections re-run the same examples: keep each mistake once.
+  mistakes.length = mistakesSoFar;
+  return { dev, heldOut, sections, mistakes };
 }

@@ -80,10 +80,12 @@ interface KeyTerm {
 function keyTerms(text: string, lang: 'fr' | 'en', keepAll = false): KeyTerm[] {
   const seen = new Map<string, KeyTerm>();
   for (const token of tokenize(text.slice(0, 5000))) {
-    if (token.kind !== 'word' && token.kind !== 'hashtag') continue;
+    if (token.kind !== 'word' && token.kind !== 'hashtag' && token.kind !== 'number') continue;
     const word = token.kind === 'hashtag' ? token.norm.slice(1) : token.norm;
-    if (!keepAll && (word.length < 3 || isStopWord(word, lang) || FILLER.has(word))) continue;
-    const stemmed = stem(word, lang);
+    // A size, a price or a model number asked about is part of the question's focus.
+    const number = token.kind === 'number';
+    if (!keepAll && !number && (word.length < 3 || isStopWord(word, lang) || FILLER.has(word))) continue;
+    const stemmed = number ? word : stem(word, lang);
     // A capitalised word after the first position is a name (place, product): the question's focus.
     const weight = token.start > 0 && /^\p{Lu}\p{Ll}/u.test(token.text) ? 2 : 1;
     const existing = seen.get(stemmed);
@@ -96,6 +98,7 @@ function keyTerms(text: string, lang: 'fr' | 'en', keepAll = false): KeyTerm[] {
 /** Light stems still differ on some inflections ("livrez" / "livrons"): a shared 5-letter start is the same root. */
 function sameRoot(a: string, b: string): boolean {
   if (a === b) return true;
+  if (/^\d/.test(a) || /^\d/.test(b)) return false;
   const shorter = a.length <= b.length ? a : b;
   const longer = shorter === a ? b : a;
   if (shorter.length >= 4 && longer.startsWith(shorter)) return true;

@@ -7,7 +7,7 @@ describe('network limits', () => {
     expect(NETWORK_LIMITS.bluesky.maxChars).toBe(300);
     expect(NETWORK_LIMITS.mastodon.maxChars).toBe(500);
     expect(NETWORK_LIMITS.linkedin).toMatchObject({ maxChars: 3000, maxReplyChars: 1250 });
-    expect(NETWORK_LIMITS.facebook.maxChars).toBe(8000);
+    expect(NETWORK_LIMITS.facebook).toMatchObject({ maxChars: 63206, maxReplyChars: 8000 });
     expect(NETWORK_LIMITS.instagram).toMatchObject({ maxChars: 2200, maxHashtags: 30 });
   });
 });

@@ -30,8 +30,8 @@ export const NETWORK_LIMITS: Readonly<Record<Network, NetworkLimit>> = {
   bluesky: { maxChars: 300, counting: 'graphemes' },
   mastodon: { maxChars: 500, counting: 'chars-url-23' },
   linkedin: { maxChars: 3000, maxReplyChars: 1250, counting: 'chars' },
-  // 63,206 is what the API accepts; 8,000 is what a reader still sees expanded in practice.
-  facebook: { maxChars: 8000, counting: 'chars' },
+  // Posts accept 63,206 characters; comments about 8,000 (third-party counters agree, Meta does not publish it).
+  facebook: { maxChars: 63206, maxReplyChars: 8000, counting: 'chars' },
   instagram: { maxChars: 2200, maxHashtags: 30, counting: 'chars' },
 };
 

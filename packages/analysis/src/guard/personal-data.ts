@@ -36,7 +36,7 @@ const CARD = /\b\d(?:[ -]?\d){12,18}\b/g;
 /** International (+33 …, +1 (415) …, 0033 …), French national (06 12 34 56 78) and North American ((415) 555-0199). */
 const PHONE = /(?:\+|\b00)\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,5}\b|\b0[1-9](?:[ .-]?\d{2}){4}\b|\b0\d{4}[ ]?\d{6}\b|\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}\b|\b\d{3}[.-]\d{3}[.-]\d{4}\b/g;
 const DEFAULT_REFERENCE =
-  /(?:\b(?:commande|command|cmd|order|ord|dossier|case|ticket|compte|account|contrat|contract|client|customer|suivi|tracking|facture|invoice|ref|réf|référence|reference)\b\.?|\bn°|\bno\.|#)\s*(?:n°|no\.?|number|numéro|num)?\s*:?\s*((?:[A-Z]{2,5}-?)?\d[\dA-Z-]{3,}\d)\b|\b(?:CMD|ORD|ORDER|REF|INV|FAC)-\d{4,}\b/giu;
+  /(?:\b(?:commande|command|cmd|order|ord|dossier|case|ticket|compte|account|contrat|contract|client|customer|suivi|tracking|facture|invoice|ref|réf|référence|reference)\b\.?|\bn°|\bno\.|#)\s*(?:n°|no\.?|number|numéro|num)?\s*:?\s*((?:[A-Z]{2,5}-?)?\d[\dA-Z-]{3,}\d)\b|\b(?:numero|numéro|number|n°)\s+(?:de\s+)?(?:client|customer|compte|account|commande|order)\s*(?:est le|is|:)?\s*(\d{5,})\b|\b(?:CMD|ORD|ORDER|REF|INV|FAC)-\d{4,}\b/giu;
 
 /**
  * Finds personal data. Later kinds never overlap earlier ones (an IBAN is not also read as a phone).
@@ -52,9 +52,9 @@ export function detectPersonalData(input: string, options: PersonalDataOptions =
   const text = input.length > MAX_SEARCHED_CHARS ? input.slice(0, MAX_SEARCHED_CHARS) : input;
   const found: PersonalDataMatch[] = [];
   const free = (start: number, end: number): boolean => found.every((m) => end <= m.start || start >= m.end);
-  const collect = (kind: PersonalDataKind, pattern: RegExp, accept: (value: string) => boolean, group = 0): void => {
+  const collect = (kind: PersonalDataKind, pattern: RegExp, accept: (value: string) => boolean, ...groups: number[]): void => {
     for (const match of text.matchAll(pattern)) {
-      const value = match[group] ?? match[0];
+      const value = groups.map((g) => match[g]).find((v) => v !== undefined) ?? match[0];
       const start = (match.index ?? 0) + match[0].indexOf(value);
       const end = start + value.length;
       if (accept(value) && free(start, end)) found.push({ kind, text: value, start, end });
@@ -64,7 +64,7 @@ export function detectPersonalData(input: string, options: PersonalDataOptions =
   collect('iban', IBAN, isValidIban);
   collect('card', CARD, (value) => isValidCardNumber(value));
   const reference = options.referencePattern ?? DEFAULT_REFERENCE;
-  collect('reference', reference.global ? reference : new RegExp(reference.source, `${reference.flags}g`), (value) => /\d{4,}|(?:\d\D?){5,}/.test(value), 1);
+  collect('reference', reference.global ? reference : new RegExp(reference.source, `${reference.flags}g`), (value) => /\d{4,}|(?:\d\D?){5,}/.test(value), 1, 2);
   collect('phone', PHONE, (value) => {
     const digits = value.replace(/\D/g, '').length;
     return digits >= 9 && digits <= 15;

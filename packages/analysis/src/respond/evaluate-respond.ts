@@ -11,6 +11,8 @@ import { RESPONSE_ACTIONS } from './respond-messages';
 export interface RespondSetEvaluation {
   dev: Evaluation;
   heldOut: Evaluation;
+  /** Each `# --- …` section of the file (e.g. each blind round) measured apart. */
+  sections: Array<{ title: string; split: 'dev' | 'heldOut'; evaluation: Evaluation }>;
   mistakes: Array<{ line: number; expected: string; predicted: string; codes: string[] }>;
 }
 
@@ -37,5 +39,11 @@ export function evaluateRespondSet(content: string, lang: 'fr' | 'en'): RespondS
       RESPONSE_ACTIONS,
     );
   };
-  return { dev: run(set.dev), heldOut: run(set.heldOut), mistakes };
+  const dev = run(set.dev);
+  const heldOut = run(set.heldOut);
+  const mistakesSoFar = mistakes.length;
+  const sections = set.sections.map((section) => ({ title: section.title, split: section.split, evaluation: run(section.examples) }));
+  // Sections re-run the same examples: keep each mistake once.
+  mistakes.length = mistakesSoFar;
+  return { dev, heldOut, sections, mistakes };
 }

@@ -54,6 +54,8 @@ export interface ResponseRecommendation {
 
 /** Followers from which a negative message is a reputation risk rather than one unhappy customer. */
 export const HIGH_REACH_FOLLOWERS = 10_000;
+/** From this many words, a neutral message is answered rather than just liked. */
+const SUBSTANTIAL_WORDS = 6;
 
 const fold = (list: readonly string[]): string[] => list.map(foldText);
 const SAFETY = fold(cues.SAFETY_CUES);
@@ -72,7 +74,7 @@ const GRIEVANCE = fold(cues.GRIEVANCE_CUES);
 const ACCOUNT_FR = new RegExp(String.raw`\b(?:ma|mon|mes)\s+(?:[\p{L}-]+\s+){0,1}(?:${cues.ACCOUNT_NOUNS_FR.join('|')})s?\b`, 'u');
 const ACCOUNT_EN = new RegExp(String.raw`\bmy\s+(?:[\p{L}\d-]+\s+){0,2}(?:${cues.ACCOUNT_NOUNS_EN.join('|')})s?\b`, 'u');
 const ACCUSATION = /\b(?:vol|vole|volent|voleur|voleurs|arnaque|arnaqueurs|escroc|escrocs|steal|steals|thieves|scam|scammers|crooks)\b/;
-const LINK = /https?:\/\/|www\.|\bt\.me\//;
+const LINK = /https?:\/\/|www\.|\b(?:t\.me|bit\.ly|tinyurl\.com)\//;
 
 let sentimentAnalyzer: ReturnType<typeof createSentimentAnalyzer> | undefined;
 
@@ -115,15 +117,18 @@ export function recommendResponse(input: ResponseInput): ResponseRecommendation 
   else if (has(SPAM) || (LINK.test(folded) && !isQuestion && !complaint)) action = push(reasons, 'dont_respond', 'spam');
   else if (personal.length > 0) action = push(reasons, 'reply_privately', 'personal_data');
   else if (competitor && !has(ACCOUNT_EVENTS)) action = push(reasons, 'reply', 'competitor');
-  else if (ACCOUNT_FR.test(folded) || ACCOUNT_EN.test(folded) || has(ACCOUNT_EVENTS)) action = push(reasons, 'reply_privately', 'account_specific');
+  else if (isAccountIssue(folded, has(ACCOUNT_EVENTS)) && !(has(PRAISE) && !complaint && sentiment > 0)) action = push(reasons, 'reply_privately', 'account_specific');
   else if (has(BAIT)) action = push(reasons, 'dont_respond', 'bait');
   else if (hostile && !isQuestion && !has(GRIEVANCE)) action = push(reasons, 'dont_respond', 'insult_only');
+  else if (cues.LAUGHTER.test(folded) && (complaint || hostile) && !isQuestion && !has(GRIEVANCE)) action = push(reasons, 'dont_respond', 'bait');
   else if (has(OFF_TOPIC)) action = push(reasons, 'dont_respond', 'off_topic');
   else if (wordCount(folded) <= 2 && !has(PRAISE) && !isQuestion) action = push(reasons, 'dont_respond', 'noise');
   else if (has(PRAISE) && !isQuestion && (!complaint || sentiment > 0.2)) action = push(reasons, 'acknowledge', 'praise');
   else if (isQuestion) action = push(reasons, 'reply', 'question');
   else if (negative || complaint) action = push(reasons, 'reply', 'complaint');
-  else if (sentiment > 0.2) action = push(reasons, 'acknowledge', 'praise');
+  else if (sentiment >= 0.4) action = push(reasons, 'acknowledge', 'praise');
+  // A message of some length addressed to us that is neither praise nor bait usually reports something.
+  else if (wordCount(folded) >= SUBSTANTIAL_WORDS) action = push(reasons, 'reply', 'mention');
   else action = push(reasons, 'acknowledge', 'mention');
   if (competitor && action === 'reply' && !reasons.includes('competitor')) reasons.push('competitor');
 
@@ -146,6 +151,11 @@ export function recommendResponse(input: ResponseInput): ResponseRecommendation 
     priorityReasons: priority.reasons,
     lang,
   };
+}
+
+function isAccountIssue(folded: string, accountEvent: boolean): boolean {
+  if (cues.HOW_TO.test(folded)) return false;
+  return accountEvent || ACCOUNT_FR.test(folded) || ACCOUNT_EN.test(folded);
 }
 
 function push(reasons: ResponseReasonCode[], action: ResponseAction, code: ResponseReasonCode): ResponseAction {
