@@ -12,6 +12,7 @@ import {
   evaluateClassifier,
   formatEvaluation,
   parseLabelledTsv,
+  parseXlmtSplit,
   QUESTION_LABELS,
   SENTIMENT_LABELS,
   splitLabelledSet,
@@ -23,6 +24,8 @@ export { createAnalysisPipeline, evaluateClassifier, formatEvaluation, parseLabe
 
 interface Task {
   labels: readonly string[];
+  /** Reads a labelled file; defaults to plain `label<TAB>text`. */
+  parse?: (content: string) => { label: string; text: string }[];
   /** A predictor for one language (or detected per text when undefined). */
   createPredictor(lang?: string): (text: string) => string;
 }
@@ -31,6 +34,8 @@ interface Task {
 export const analysisTasks: Record<'sentiment' | 'questions' | 'aggressiveness', Task> = {
   sentiment: {
     labels: SENTIMENT_LABELS,
+    // The XLM-T tweets escape quotes and apostrophes; their own reader decodes them.
+    parse: parseXlmtSplit,
     createPredictor(lang) {
       const analyzer = createSentimentAnalyzer();
       return (text) => analyzer.analyze({ text, lang }).label;

@@ -146,6 +146,21 @@ describe('Vigie API', () => {
     }
   });
 
+  it('encrypts source secrets at rest and never shows them', async () => {
+    const created = await t.call('POST', '/api/sources', { connector: 'mastodon', config: { instance: feeds.origin, hashtag: 'vigie', token: 'tok-123-secret' } });
+    expect(created.status).toBe(201);
+    expect(JSON.stringify(created.json)).not.toContain('tok-123-secret');
+    expect(created.json.secretsSet).toEqual(['token']);
+    const stored = await t.vigie.store.sources.get(t.vigie.defaultWorkspace.id, created.json.id as string);
+    expect(JSON.stringify(stored!.config)).not.toContain('tok-123-secret');
+    // A patch that leaves the token out keeps it.
+    const patched = await t.call('PATCH', `/api/sources/${created.json.id as string}`, { config: { instance: feeds.origin, hashtag: 'vigieapp' } });
+    expect(patched.status).toBe(200);
+    expect(patched.json.secretsSet).toEqual(['token']);
+    const listed = await t.call('GET', '/api/sources');
+    expect(JSON.stringify(listed.json)).not.toContain('tok-123');
+  });
+
   it('sets a strict Content-Security-Policy', async () => {
     const response = await t.app.request('/api/health');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");

@@ -28,9 +28,24 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** VIGIE_WEB_DIR — built web interface to serve (default packages/web/dist of this checkout). */
   webDir?: string;
+  /**
+   * VIGIE_SECRET_KEY — 32-byte key (64 hex characters) that encrypts secrets at rest (tokens in
+   * source and account settings). Required with PostgreSQL; with SQLite, a key file is created in
+   * the data dir on first start when unset.
+   */
+  secretKey?: Buffer;
+  /** VIGIE_PREVIOUS_SECRET_KEYS — comma-separated older keys, still accepted for reading after a rotation. */
+  previousSecretKeys: Buffer[];
 }
 
 type Env = Record<string, string | undefined>;
+
+function key(raw: string, name: string, problems: ErrorDetail[]): Buffer | undefined {
+  const value = raw.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  problems.push({ field: name, message: 'expected 64 hexadecimal characters (32 bytes), e.g. from `openssl rand -hex 32`' });
+  return undefined;
+}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -84,7 +99,16 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     pollConcurrency: integer(env, 'VIGIE_POLL_CONCURRENCY', 4, 1, 32, problems),
     logLevel: LOG_LEVELS.includes(logLevel) ? logLevel : 'info',
     webDir: env.VIGIE_WEB_DIR?.trim() || undefined,
+    secretKey: env.VIGIE_SECRET_KEY?.trim() ? key(env.VIGIE_SECRET_KEY, 'VIGIE_SECRET_KEY', problems) : undefined,
+    previousSecretKeys: (env.VIGIE_PREVIOUS_SECRET_KEYS ?? '')
+      .split(',')
+      .filter((k) => k.trim() !== '')
+      .map((k) => key(k, 'VIGIE_PREVIOUS_SECRET_KEYS', problems))
+      .filter((k): k is Buffer => k !== undefined),
   };
+  if (config.databaseUrl && !config.secretKey) {
+    problems.push({ field: 'VIGIE_SECRET_KEY', message: 'required with PostgreSQL, so that every process can read the encrypted secrets (generate one with `openssl rand -hex 32`)' });
+  }
   if (problems.length > 0) {
     throw new AppError('config_invalid', `Invalid configuration: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems);
   }

@@ -14,6 +14,7 @@ import { createMentionBus } from './events/mention-bus';
 import { pollSource } from './jobs/poll-source.job';
 import { createSourcePoller } from './workers/source-poller';
 import { createDemoService } from './jobs/demo-service';
+import { loadSecretBox } from './security/source-secrets';
 
 export interface VigieOptions {
   log?: Logger;
@@ -34,7 +35,8 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
   const bus = createMentionBus();
   const ingest = createIngestPipeline({ store, analyze: (input) => analysis.analyze(input), queryIndex, emit: (m) => bus.publish(m) });
   const http = createHttpClient({ allowPrivate: config.allowPrivateUrls });
-  const poll = (source: Source) => pollSource({ store, ingest, http, log, now }, source);
+  const secrets = loadSecretBox(config);
+  const poll = (source: Source) => pollSource({ store, ingest, http, log, now, secrets }, source);
   const poller = createSourcePoller({ store, log, now, concurrency: config.pollConcurrency, poll });
   const workspace = await ensureDefaultWorkspace(store);
   const demo = createDemoService({ store, ingest, queryIndex, log, now, workspaceId: workspace.id });
@@ -49,6 +51,8 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
     bus,
     ingest,
     poller,
+    /** Encrypts secrets at rest (source and account tokens). */
+    secrets,
     /** Polls one source once (no overlap protection: `poller.runOne` has it). */
     pollSource: poll,
     demo,

@@ -45,7 +45,7 @@ export function registerAnalysis(program: Command): void {
       const evaluation = analysisTasks[task as keyof typeof analysisTasks];
       if (!evaluation) throw new AppError('validation_failed', `unknown task "${task}": use ${Object.keys(analysisTasks).join(', ')}`, [{ field: 'task', message: 'unknown' }]);
       const content = readFileSync(file, 'utf8');
-      const examples = parseLabelledTsv(content, evaluation.labels);
+      const examples = evaluation.parse ? evaluation.parse(content) : parseLabelledTsv(content, evaluation.labels);
       const predict = evaluation.createPredictor(options.lang);
       const locale = options.locale === 'fr' ? 'fr' : 'en';
       process.stdout.write(`${formatEvaluation(evaluateClassifier(examples, predict, evaluation.labels), locale)}\n`);

@@ -1,12 +1,15 @@
 import { nextHealth, type Ingest, type PollOutcome, type Source, type Store } from '@vigie/core';
 import { getConnector, runPoll, type HttpClient } from '@vigie/connectors';
 import type { Logger } from '../logger';
+import type { SecretBox } from '../security/secret-box';
+import { openSecrets } from '../security/source-secrets';
 
 export interface PollSourceDeps {
   store: Store;
   ingest: Ingest;
   http: HttpClient;
   log: Logger;
+  secrets: SecretBox;
   now(): Date;
   /** Longest a single poll may take before it is aborted. */
   timeoutMs?: number;
@@ -39,7 +42,7 @@ export async function pollSource(deps: PollSourceDeps, source: Source): Promise<
     const outcome = await runPoll(
       connector,
       { http: deps.http, signal: controller.signal, now: deps.now, log: (level, message, data) => deps.log[level]({ sourceId: source.id, ...data }, message) },
-      { config: source.config, state: source.state },
+      { config: openSecrets(deps.secrets, source.config), state: source.state },
     );
     if (!outcome.ok) {
       await record(deps, source, { ok: false, error: outcome.error, retryAfterMs: outcome.retryAfterMs, needsReauth: outcome.needsReauth, durationMs: outcome.durationMs });

@@ -1,4 +1,5 @@
 import type { Query, Source, Topic } from '@vigie/core';
+import { redactSecrets } from '../security/source-secrets';
 
 export function presentQuery(query: Query) {
   const { workspaceId: _ws, ...view } = query;
@@ -10,8 +11,11 @@ export function presentTopic(topic: Topic) {
   return { ...view, queries: topic.queries.map(presentQuery) };
 }
 
-/** Sources are shown with their health; connector state (cursors, ETags) stays internal. */
+/**
+ * Sources are shown with their health; connector state (cursors, ETags) stays internal, and
+ * secret settings never leave the server — only which ones are set.
+ */
 export function presentSource(source: Source) {
   const { workspaceId: _ws, state: _state, accountId: _account, ...view } = source;
-  return view;
+  return { ...view, ...redactSecrets(source.config) };
 }

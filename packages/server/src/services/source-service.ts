@@ -3,6 +3,16 @@ import { assertPublicUrl, ConnectorError, getConnector, parseOpml } from '@vigie
 import { ZodError } from 'zod';
 import type { Vigie } from '../create-vigie';
 import { zodDetails } from '../http/error-handler';
+import { openSecrets, redactSecrets, sealSecrets, secretFieldsOf } from '../security/source-secrets';
+
+/** Settings that hold an address Vigie will call: each is SSRF-checked before it is saved. */
+const URL_FIELDS = ['url', 'instance', 'baseUrl'];
+
+/** Two sources are the same when their non-secret settings are (key order aside). */
+function sameSettings(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const canonical = (c: Record<string, unknown>) => JSON.stringify(Object.entries(redactSecrets(c).config).sort(([x], [y]) => x.localeCompare(y)));
+  return canonical(a) === canonical(b);
+}
 
 export interface SourceRequest {
   connector: ConnectorId;
@@ -16,7 +26,20 @@ export interface SourceRequest {
  * Adding, checking and fetching sources: the connector's schema validates the config, every URL
  * is SSRF-checked before it is saved, and the same source is never added twice.
  */
-export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'config'>) {
+export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'config' | 'secrets'>) {
+  async function checkUrls(config: Record<string, unknown>, viaUrlField: boolean): Promise<void> {
+    for (const field of URL_FIELDS) {
+      const value = config[field];
+      if (typeof value !== 'string') continue;
+      try {
+        await assertPublicUrl(value, { allowPrivate: deps.config.allowPrivateUrls });
+      } catch (error) {
+        if (error instanceof ConnectorError) throw new AppError('validation_failed', error.message, [{ field: field === 'url' && viaUrlField ? 'url' : `config.${field}`, message: error.message }]);
+        throw error;
+      }
+    }
+  }
+
   async function validate(workspaceId: string, request: SourceRequest) {
     const connector = getConnector(request.connector);
     if (!connector?.capabilities.poll) {
@@ -33,17 +56,13 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
       }
       throw error;
     }
-    if (typeof config.url === 'string') {
-      try {
-        await assertPublicUrl(config.url, { allowPrivate: deps.config.allowPrivateUrls });
-      } catch (error) {
-        if (error instanceof ConnectorError) throw new AppError('validation_failed', error.message, [{ field: request.url !== undefined ? 'url' : 'config.url', message: error.message }]);
-        throw error;
-      }
-      const existing = (await deps.store.sources.list(workspaceId)).find((s) => s.connector === request.connector && s.config.url === config.url);
-      if (existing) throw new AppError('conflict', `this feed is already a source ("${existing.name}")`, [{ field: 'url', message: `already added as source ${existing.id}` }]);
+    await checkUrls(config, request.url !== undefined);
+    const existing = (await deps.store.sources.list(workspaceId)).find((s) => s.connector === request.connector && sameSettings(s.config, config));
+    if (existing) {
+      const what = typeof config.url === 'string' ? 'this feed' : 'a source with these settings';
+      throw new AppError('conflict', `${what} is already a source ("${existing.name}")`, [{ field: typeof config.url === 'string' ? 'url' : 'config', message: `already added as source ${existing.id}` }]);
     }
-    return { connector, config };
+    return { connector, config: sealSecrets(deps.secrets, secretFieldsOf(connector), config) };
   }
 
   async function mustGet(workspaceId: string, id: string): Promise<Source> {
@@ -69,10 +88,20 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
     async update(workspaceId: string, id: string, patch: { name?: string; config?: Record<string, unknown>; pollIntervalSec?: number; enabled?: boolean }): Promise<Source> {
       const source = await mustGet(workspaceId, id);
       let config = patch.config;
-      if (config) {
-        const connector = getConnector(source.connector);
-        config = connector?.sourceConfig.parse(config) as Record<string, unknown>;
-        if (typeof config.url === 'string') await assertPublicUrl(config.url, { allowPrivate: deps.config.allowPrivateUrls });
+      const connector = getConnector(source.connector);
+      if (config && connector) {
+        // Secrets left out of a patch keep their stored (sealed) value.
+        const fields = secretFieldsOf(connector);
+        const kept = openSecrets(deps.secrets, Object.fromEntries(fields.filter((f) => typeof source.config[f] === 'string').map((f) => [f, source.config[f]])));
+        const withSecrets = { ...kept, ...config };
+        try {
+          connector.sourceConfig.parse(withSecrets);
+        } catch (error) {
+          if (error instanceof ZodError) throw new AppError('validation_failed', 'Invalid source settings', zodDetails(error).map((d) => ({ ...d, field: `config.${d.field ?? ''}` })));
+          throw error;
+        }
+        await checkUrls(config, false);
+        config = sealSecrets(deps.secrets, fields, config, source.config);
       }
       const updated = await deps.store.sources.update(workspaceId, id, { ...patch, config });
       if (!updated) throw new AppError('not_found', `source ${id} does not exist`);
