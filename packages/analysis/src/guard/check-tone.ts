@@ -35,7 +35,8 @@ const BLAME = [
   'your fault', 'you should have', 'instead of whining', 'instead of complaining', 'go elsewhere', 'nobody is keeping you',
   'not our problem', 'if you\'re not happy', 'if you are not happy', 'learn to read', 'maybe read', 'you typed', 'read the terms',
   'allez donc', 'chez la concurrence', 'allez acheter ailleurs', 'go and buy', 'from the competition then', 'buy elsewhere',
-  'd\'une impolitesse', 'remarkably rude', 'how rude',
+  'd\'une impolitesse', 'remarkably rude', 'how rude', 'votre probleme', 'your problem', 'abstenez-vous', 'don\'t bother', 'des aneries',
+  'write nonsense',
 ];
 
 /** Irony markers: phrases that, in a brand's reply, read as mockery. */

@@ -11,22 +11,22 @@ export const SAFETY_CUES = [
   'bout de verre', 'moisissure*', 'etincelle*', 'a fondu', 'fondu', 'failli renverser', 'dangereux', 'danger', 'etouffe*',
   'caught fire', 'on fire', 'burned', 'burnt', 'burns', 'explode*', 'explosion', 'food poisoning', 'poisoned', 'the er', 'emergency room',
   'hospital*', 'injur*', 'i crashed', 'crashed', 'allergic reaction', 'piece of glass', 'glass in', 'mould', 'mold', 'sparks', 'melted',
-  'nearly hit', 'almost hit', 'dangerous', 'choking', 'choked', 's\'est coupe*', 'me suis coupe*', 'du sang', 'saigne*', 'cut herself',
+  'nearly hit', 'almost hit', 'dangerous', 'choking', 'choked', 'empoisonne*', 'poisoned by', 'veterinaire', 'the vet', 's\'est detache*', 'came loose', 's\'est coupe*', 'me suis coupe*', 'du sang', 'saigne*', 'cut herself',
   'cut himself', 'cut myself', 'blood', 'bleeding',
 ];
 
 export const LEGAL_CUES = [
   'avocat*', 'porter plainte', 'porte plainte', 'plainte', 'tribunal', 'mise en demeure', 'en justice', 'proces', 'huissier', 'dgccrf',
-  'ufc-que choisir', 'ufc', 'que choisir', 'recommande avec', 'courrier recommande', 'escroquerie', 'saisir la justice', 'je saisis',
+  'assignation', 'audience est fixee', 'ufc-que choisir', 'ufc', 'que choisir', 'recommande avec', 'courrier recommande', 'escroquerie', 'saisir la justice', 'je saisis',
   'lawyer*', 'attorney*', 'sue', 'suing', 'lawsuit', 'court', 'small claims', 'final notice', 'legal action', 'trading standards', 'ftc',
-  'registered letter', 'fraud complaint', 'filing a complaint', 'solicitor*',
+  'registered letter', 'fraud complaint', 'filing a complaint', 'solicitor*', 'been served', 'the hearing', 'summons',
 ];
 
 export const PRESS_CUES = [
   'journaliste', 'redaction', 'je prepare un article', 'pour un article', 'une reaction sur', 'pouvez-vous commenter', 'interview',
-  'reportage', 'documentaire', 'france info', 'le parisien', 'liberation', 'le monde', 'le figaro',
+  'reportage', 'documentaire', 'vous interroger', 'souhaiterait vous', 'france info', 'le parisien', 'liberation', 'le monde', 'le figaro',
   'journalist', 'reporter', 'newsroom', 'writing a story', 'for a story', 'any comment', 'can you comment', 'with the bbc', 'at the guardian',
-  'at the ft', 'documentary', 'making a programme', 'making a program',
+  'at the ft', 'documentary', 'would like to interview', 'interview you', 'making a programme', 'making a program',
 ];
 
 export const DATA_LEAK_CUES = [
@@ -42,15 +42,15 @@ export const MISCONDUCT_CUES = [
 /** Account nouns: with a possessive ("ma commande", "my order") the answer needs the customer's account. */
 export const ACCOUNT_NOUNS_FR = [
   'commande', 'colis', 'compte', 'espace client', 'abonnement', 'forfait', 'facture', 'remboursement', 'carte de fidelite', 'points',
-  'avoir', 'contrat', 'prelevement', 'paiement', 'livraison', 'dossier', 'reclamation', 'acompte', 'numero client',
+  'avoir', 'contrat', 'prelevement', 'paiement', 'livraison', 'dossier', 'reclamation', 'acompte', 'numero client', 'retour',
 ];
 export const ACCOUNT_NOUNS_EN = [
   'order', 'parcel', 'package', 'account', 'customer account', 'subscription', 'plan', 'bill', 'invoice', 'refund', 'loyalty', 'points',
-  'credit', 'contract', 'payment', 'delivery', 'case', 'complaint', 'deposit', 'customer number',
+  'credit', 'contract', 'payment', 'delivery', 'case', 'complaint', 'deposit', 'customer number', 'return',
 ];
 export const ACCOUNT_EVENTS = [
   'preleve*', 'debite*', 'facture deux fois', 'on m\'a facture', 'vous m\'avez facture', 'm\'a ete facture', 'sans mon accord', 'rappelez-moi',
-  'encaisse*', 'j\'ai commande', 'j\'ai passe commande', 'j\'ai paye',
+  'encaisse*', 'on m\'a change', 'sans me prevenir', 'without telling me', 'j\'ai commande', 'j\'ai passe commande', 'j\'ai paye',
   'charged', 'billed', 'you billed me', 'call me back', 'without my consent', 'i ordered', 'i placed an order', 'i paid', 'you took my',
 ];
 
@@ -61,22 +61,23 @@ export const BAIT_CUES = [
   'come at me', 'answer if', 'if you\'ve got the guts', 'if you have the guts', 'i\'m waiting', 'who dares', 'make us laugh', 'go on,',
   'you fell off', 'nobody likes you', 'social media intern', 'social media guy', 'social media person', 'bot or what', 'shut up',
   'come to my dms', 'going to spam', 'canned reply', 'rt si', 'rt if', 'like si', 'like if', 'deteste cette marque', 'detestes cette marque',
-  'hate this brand',
+  'hate this brand', 'qui est d\'accord', 'who agrees', 'il a peur', 'scared or what', 'peur ou quoi',
 ];
 
 export const SPAM_CUES = [
   'gagnez', 'gagner un', 'cliquez ici', 'gratuit', 'bitcoin*', 'crypto*', 'telegram', 't.me', 'suivez-moi', 'je vous suis en retour',
   'abonnez-vous a ma', 'ma chaine', 'lien en bio', 'argent facile', 'par mois depuis chez vous',
   'make money', 'earn', 'click here', 'free iphone', 'win a free', 'follow me', 'follow back', 'f4f', 'subscribe to my', 'link in bio',
-  'a month from home', 'easy money', 'je gagne', 'cette astuce', 'i make', 'this trick', 'bit.ly', 'tinyurl',
+  'a month from home', 'easy money', 'abonne-toi', 'follow my', 'mon compte insta', 'my insta', 'codes promo gratuits',
+  'free promo codes', 'je gagne', 'cette astuce', 'i make', 'this trick', 'bit.ly', 'tinyurl',
 ];
 
 /** Subjects with nothing to do with a brand's customers. */
 export const OFF_TOPIC_CUES = [
   'le match', 'quel but', 'la serie', 'dernier episode', 'vive les vacances', 'bonnes vacances', 'le gouvernement', 'la politique',
-  'election*', 'le president', 'qui joue', 'joue a', 'fortnite',
+  'election*', 'le president', 'bonne annee', 'joyeux noel', 'bonnes fetes', 'qui joue', 'joue a', 'fortnite',
   'the game', 'what a goal', 'the show', 'latest episode', 'happy holidays', 'the government', 'the president', 'politics',
-  'anyone playing', 'who\'s playing',
+  'anyone playing', 'happy new year', 'merry christmas', 'who\'s playing',
 ];
 
 export const PRAISE_CUES = [
@@ -92,7 +93,7 @@ export const PRAISE_CUES = [
 export const COMPLAINT_CUES = [
   'pas content', 'pas contente', 'decu', 'decue', 'nul', 'panne', 'plante', 'bug', 'retard', 'lent', 'impossible', 'toujours pas', 'jamais',
   'probleme', 'dommage', 'pas pratique', 'pas clair*', 'pas tres', 'encore une',
-  'not happy', 'disappointed', 'terrible', 'outage', 'crash*', 'slow', 'can\'t', 'still no', 'never', 'problem', 'shame', 'confusing',
+  'so bad', 'not happy', 'disappointed', 'terrible', 'outage', 'crash*', 'slow', 'can\'t', 'still no', 'never', 'problem', 'shame', 'confusing',
   'isn\'t', 'aren\'t', 'another', 'me deconnecte', 'ne marche plus', 'ne fonctionne plus', 'marche pas', 'logging me out', 'keeps',
   'stopped working', 'doesn\'t work', 'not working',
 ];
