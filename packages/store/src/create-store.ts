@@ -2,8 +2,11 @@ import type { Store } from '@vigie/core';
 import { migrateToLatest } from './migrations/migrate-to-latest';
 import type { OpenedDatabase } from './opened-database';
 import { openPostgresDatabase, type PostgresOptions } from './postgres/open-database';
+import { createConversationReplyRepository } from './repositories/conversation-reply-repository';
+import { createConversationRepository } from './repositories/conversation-repository';
 import { createMentionRepository } from './repositories/mention-repository';
 import { createSettingsRepository } from './repositories/settings-repository';
+import { createSavedReplyRepository } from './repositories/saved-reply-repository';
 import { createSourceRepository, type ClaimingSourceRepository } from './repositories/source-repository';
 import { createTopicRepository } from './repositories/topic-repository';
 import { createWorkspaceRepository } from './repositories/workspace-repository';
@@ -38,6 +41,9 @@ export async function createStore(options: StoreOptions): Promise<VigieStore> {
     sources: createSourceRepository(db, dialect),
     mentions: createMentionRepository(db, dialect),
     settings: createSettingsRepository(db, dialect),
+    conversations: createConversationRepository(db, dialect),
+    savedReplies: createSavedReplyRepository(db),
+    replies: createConversationReplyRepository(db, dialect),
     async migrate() {
       try {
         await migrateToLatest(db, dialect);

@@ -114,6 +114,84 @@ export interface SettingTable {
   updated_at: Timestamp;
 }
 
+/** Inbox (migration 0003-inbox): threads that may need a human. */
+export interface ConversationTable {
+  id: string;
+  workspace_id: string;
+  key: string;
+  connector: string;
+  entry: string;
+  status: string;
+  /** active (open, assigned) | snoozed | done (replied, closed, ignored): one index range per view. */
+  lane: string;
+  priority: number;
+  reasons: Json;
+  recommendation: Json | null;
+  assignee: string | null;
+  tags: Json;
+  snoozed_until: Timestamp | null;
+  topic_id: string | null;
+  last_author: string;
+  preview: string;
+  last_mention_id: string;
+  url: string | null;
+  mention_count: number;
+  first_mention_at: Timestamp;
+  first_response_at: Timestamp | null;
+  due_at: Timestamp | null;
+  last_activity_at: Timestamp;
+}
+
+export interface ConversationMentionTable {
+  conversation_id: string;
+  mention_id: string;
+  published_at: Timestamp;
+}
+
+export interface ConversationNoteTable {
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  author: string;
+  text: string;
+  created_at: Timestamp;
+}
+
+export interface ConversationAuditTable {
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  actor: string;
+  action: string;
+  details: Json;
+  at: Timestamp;
+}
+
+export interface SavedReplyTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  lang: string;
+  text: string;
+  created_at: Timestamp;
+}
+
+export interface ReplyDraftTable {
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  text: string;
+  author: string;
+  verdict: Json;
+  status: string;
+  idempotency_key: string;
+  hold_until: Timestamp | null;
+  sent_external_id: string | null;
+  error: Json | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   topics: TopicTable;
@@ -122,4 +200,10 @@ export interface Database {
   mentions: MentionTable;
   mention_matches: MentionMatchTable;
   settings: SettingTable;
+  conversations: ConversationTable;
+  conversation_mentions: ConversationMentionTable;
+  conversation_notes: ConversationNoteTable;
+  conversation_audit: ConversationAuditTable;
+  saved_replies: SavedReplyTable;
+  reply_drafts: ReplyDraftTable;
 }

@@ -7,6 +7,7 @@ import { catalogCases } from './cases/catalog-cases';
 import { mentionCases } from './cases/mention-cases';
 import { searchCases } from './cases/search-cases';
 import type { VigieStore } from './create-store';
+import { conversationCases } from './repositories/conversation-repository.case';
 
 export interface OpenedTestStore {
   store: VigieStore;
@@ -42,5 +43,6 @@ export function runStoreCases(name: string, open: () => Promise<OpenedTestStore>
     catalogCases(getStore);
     mentionCases(getStore);
     searchCases(getStore);
+    conversationCases(getStore);
   });
 }

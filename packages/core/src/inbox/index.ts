@@ -4,3 +4,4 @@ export * from './sla-policy';
 export * from './triage-conversation';
 export * from './focus-queue';
 export * from './inbox-status';
+export * from './inbox-repositories';

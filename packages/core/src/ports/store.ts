@@ -2,6 +2,7 @@ import type { ConnectorId } from '../domain/connector-id';
 import type { Mention, MentionAnalysis, MentionInput } from '../domain/mention';
 import type { Query, Topic, TopicKind } from '../domain/topic';
 import type { Source, SourceHealth, SourceState, Workspace } from '../domain/source';
+import type { ConversationRepository, ReplyRepository, SavedReplyRepository } from '../inbox/inbox-repositories';
 
 /**
  * The persistence port. Implemented once with Kysely in packages/store for SQLite and
@@ -14,6 +15,10 @@ export interface Store {
   sources: SourceRepository;
   mentions: MentionRepository;
   settings: SettingsRepository;
+  /** The inbox: conversations with notes and audit, saved replies, reply drafts. */
+  conversations: ConversationRepository;
+  savedReplies: SavedReplyRepository;
+  replies: ReplyRepository;
   /** Applies pending migrations; safe to call at every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;

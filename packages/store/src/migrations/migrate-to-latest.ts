@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { initialMigration } from './0001-initial';
+import { inboxMigration } from './0003-inbox';
 
 /**
  * Every migration, in order. Names sort lexically (Kysely applies them in name order) and are
@@ -11,6 +12,7 @@ import { initialMigration } from './0001-initial';
 export function listMigrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(dialect),
+    '0003-inbox': inboxMigration(dialect),
   };
 }
 
