@@ -19,8 +19,9 @@ describe('evaluation sets and harness', () => {
     for (const r of [...guard, ...respond]) expect(r.heldOut.total).toBeGreaterThanOrEqual(20);
   });
 
-  // Floors under the figures measured once on the held-out parts (docs/reply-guard.md): a rule change
-  // that loses ground on unseen examples fails here instead of going unnoticed.
+  // Floors a little under the held-out figures at the last commit (docs/reply-guard.md § Measured: round 1,
+  // seen by now, plus the final blind round 4): a rule change that loses ground fails here. They are
+  // regression guards, not quality claims; the blind figures in the docs are the claims.
   it('keeps the guard above its measured floor, hold recall first', () => {
     for (const lang of ['fr', 'en'] as const) {
       const { dev, heldOut } = evaluateGuardSet(read('guard', lang), lang);
@@ -33,8 +34,9 @@ describe('evaluation sets and harness', () => {
   it('keeps the respond recommendation above its measured floor, escalations first', () => {
     for (const lang of ['fr', 'en'] as const) {
       const { dev, heldOut } = evaluateRespondSet(read('respond', lang), lang);
-      expect(heldOut.perClass.escalate?.recall).toBeGreaterThanOrEqual(0.85);
-      expect(heldOut.macroF1).toBeGreaterThanOrEqual(0.85);
+      expect(heldOut.perClass.escalate?.recall).toBeGreaterThanOrEqual(0.75);
+      expect(heldOut.perClass.escalate?.precision).toBeGreaterThanOrEqual(0.95);
+      expect(heldOut.macroF1).toBeGreaterThanOrEqual(0.8);
       expect(dev.macroF1).toBeGreaterThanOrEqual(0.9);
     }
   });
