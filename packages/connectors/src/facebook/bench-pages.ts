@@ -12,14 +12,20 @@ export interface BenchPage {
   normalise(payload: unknown): MentionInput[];
 }
 
+/** The Page of the recorded fixtures: its own posts and answers are not mentions. */
+const PAGE_ID = '104000000000001';
+
 /** A feed page → visitor posts and comments, as the poll reads it (without the seen-set filter). */
 function normaliseFeed(payload: unknown): MentionInput[] {
   const outcomes: FbOutcome[] = [];
   for (const raw of readGraphList(payload, 'feed').data) {
     const read = readPost(raw);
     if ('skipped' in read) continue;
-    outcomes.push(postToItem(read.post));
-    for (const comment of read.post.comments?.data ?? []) outcomes.push(commentToItem(comment, read.post.id));
+    if (read.post.from !== undefined && read.post.from.id !== PAGE_ID) outcomes.push(postToItem(read.post));
+    for (const comment of read.post.comments?.data ?? []) {
+      const outcome = commentToItem(comment, read.post.id);
+      if (!('item' in outcome && outcome.item.mention.author.url === `https://www.facebook.com/${PAGE_ID}`)) outcomes.push(outcome);
+    }
   }
   return outcomes.flatMap((outcome) => ('item' in outcome ? [outcome.item.mention] : []));
 }
