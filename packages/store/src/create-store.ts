@@ -4,7 +4,12 @@ import type { OpenedDatabase } from './opened-database';
 import { openPostgresDatabase, type PostgresOptions } from './postgres/open-database';
 import { createConversationReplyRepository } from './repositories/conversation-reply-repository';
 import { createConversationRepository } from './repositories/conversation-repository';
+import { createAlertRuleRepository } from './repositories/alert-rule-repository';
+import { createEpisodeRepository } from './repositories/episode-repository';
 import { createMentionRepository } from './repositories/mention-repository';
+import { createNotificationRepository } from './repositories/notification-repository';
+import { createOutboxRepository } from './repositories/outbox-repository';
+import { createRollupRepository } from './repositories/rollup-repository';
 import { createSettingsRepository } from './repositories/settings-repository';
 import { createSavedReplyRepository } from './repositories/saved-reply-repository';
 import { createSourceRepository, type ClaimingSourceRepository } from './repositories/source-repository';
@@ -41,6 +46,11 @@ export async function createStore(options: StoreOptions): Promise<VigieStore> {
     sources: createSourceRepository(db, dialect),
     mentions: createMentionRepository(db, dialect),
     settings: createSettingsRepository(db, dialect),
+    rollups: createRollupRepository(db, dialect),
+    alertRules: createAlertRuleRepository(db, dialect),
+    episodes: createEpisodeRepository(db, dialect),
+    outbox: createOutboxRepository(db, dialect),
+    notifications: createNotificationRepository(db, dialect),
     conversations: createConversationRepository(db, dialect),
     savedReplies: createSavedReplyRepository(db),
     replies: createConversationReplyRepository(db, dialect),

@@ -200,10 +200,86 @@ export interface Database {
   mentions: MentionTable;
   mention_matches: MentionMatchTable;
   settings: SettingTable;
+  rollups: RollupTable;
+  alert_rules: AlertRuleTable;
+  episodes: EpisodeTable;
+  notification_outbox: NotificationOutboxTable;
+  notifications: NotificationTable;
   conversations: ConversationTable;
   conversation_mentions: ConversationMentionTable;
   conversation_notes: ConversationNoteTable;
   conversation_audit: ConversationAuditTable;
   saved_replies: SavedReplyTable;
   reply_drafts: ReplyDraftTable;
+}
+
+/** Alerting (migration 0002-alerts): see packages/core/src/alerts/alert-repositories.ts. */
+export interface RollupTable {
+  workspace_id: string;
+  scope: string;
+  scope_id: string;
+  granularity: string;
+  bucket_start: Timestamp;
+  count: number;
+  authors: number;
+  negative: number;
+  positive: number;
+  neutral: number;
+  reach: number;
+}
+
+export interface AlertRuleTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  scope_kind: string;
+  scope_id: string;
+  enabled: Bool;
+  rule: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EpisodeTable {
+  workspace_id: string;
+  id: string;
+  rule_id: string;
+  scope_kind: string;
+  scope_id: string;
+  kind: string;
+  status: string;
+  revision: number;
+  started_at: Timestamp;
+  detected_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+  explanation: Json;
+  signals: Json;
+  details: Json;
+}
+
+export interface NotificationOutboxTable {
+  key: string;
+  workspace_id: string | null;
+  channel: string;
+  target: Json;
+  notification: Json;
+  status: string;
+  attempts: number;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: string;
+  workspace_id: string;
+  key: string;
+  title: Json;
+  episode_id: string | null;
+  episode_kind: string | null;
+  url: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
 }

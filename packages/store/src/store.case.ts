@@ -3,6 +3,7 @@
  * cases/ by area; each creates its own workspaces, so they share one database per run.
  */
 import { afterAll, beforeAll, describe } from 'vitest';
+import { alertCases } from './cases/alert-cases';
 import { catalogCases } from './cases/catalog-cases';
 import { mentionCases } from './cases/mention-cases';
 import { searchCases } from './cases/search-cases';
@@ -43,6 +44,7 @@ export function runStoreCases(name: string, open: () => Promise<OpenedTestStore>
     catalogCases(getStore);
     mentionCases(getStore);
     searchCases(getStore);
+    alertCases(getStore);
     conversationCases(getStore);
   });
 }

@@ -23,3 +23,4 @@ export * from './alert-rule';
 export * from './alert-engine';
 export * from './run-backtest';
 export * from './outbox-store';
+export * from './alert-repositories';

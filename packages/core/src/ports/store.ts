@@ -2,6 +2,7 @@ import type { ConnectorId } from '../domain/connector-id';
 import type { Mention, MentionAnalysis, MentionInput } from '../domain/mention';
 import type { Query, Topic, TopicKind } from '../domain/topic';
 import type { Source, SourceHealth, SourceState, Workspace } from '../domain/source';
+import type { AlertRuleRepository, EpisodeRepository, InAppNotificationRepository, OutboxRepository, RollupRepository } from '../alerts/alert-repositories';
 import type { ConversationRepository, ReplyRepository, SavedReplyRepository } from '../inbox/inbox-repositories';
 
 /**
@@ -15,6 +16,12 @@ export interface Store {
   sources: SourceRepository;
   mentions: MentionRepository;
   settings: SettingsRepository;
+  /** Alerting (docs/alerts.md): time series, rules, episodes, the notification outbox, the bell. */
+  rollups: RollupRepository;
+  alertRules: AlertRuleRepository;
+  episodes: EpisodeRepository;
+  outbox: OutboxRepository;
+  notifications: InAppNotificationRepository;
   /** The inbox: conversations with notes and audit, saved replies, reply drafts. */
   conversations: ConversationRepository;
   savedReplies: SavedReplyRepository;

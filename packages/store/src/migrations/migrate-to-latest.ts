@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { initialMigration } from './0001-initial';
+import { alertsMigration } from './0002-alerts';
 import { inboxMigration } from './0003-inbox';
 
 /**
@@ -12,6 +13,7 @@ import { inboxMigration } from './0003-inbox';
 export function listMigrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(dialect),
+    '0002-alerts': alertsMigration(dialect),
     '0003-inbox': inboxMigration(dialect),
   };
 }
