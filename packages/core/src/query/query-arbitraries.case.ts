@@ -32,6 +32,14 @@ const WORDS: string[][] = [
 ];
 
 const surface = fc.constantFrom(...WORDS).chain((forms) => fc.constantFrom(...forms));
+const formsOf = (word: string): string[] => WORDS.find((forms) => forms[0] === word) ?? [word];
+
+/** Word pairs that both posts and phrase queries use often, so phrases and NEAR really meet. */
+const HOT_PAIRS: [string, string][] = [['jus', 'orange'], ['vigie', 'app'], ['entreprise', 'eleve'], ['coeur', 'noel'], ['the', 'launch'], ['l', 'ami']];
+const hotPair = fc
+  .constantFrom(...HOT_PAIRS)
+  .chain(([a, b]) => fc.tuple(fc.constantFrom(...formsOf(a)), elision, fc.constantFrom(...formsOf(b))))
+  .map(([a, e, b]) => `${a} ${e}${b}`);
 const base = fc.constantFrom(...WORDS.map((forms) => forms[0] as string));
 const elision = fc.constantFrom('', '', '', "l'", 'd’', "qu'", "L'");
 const sigil = fc.constantFrom('', '', '', '', '#', '@');
@@ -39,8 +47,14 @@ const separator = fc.constantFrom(' ', ' ', ', ', ' - ', '! ', '\n', ' (', ') ',
 
 /** A random text of 0–14 words. */
 export const textArbitrary: fc.Arbitrary<string> = fc
-  .array(fc.tuple(sigil, elision, surface, separator), { maxLength: 14 })
-  .map((parts) => parts.map(([s, e, w, sep]) => (s !== '' ? s + w : e + w) + sep).join(''));
+  .array(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.tuple(sigil, elision, surface, separator).map(([s, e, w, sep]) => (s !== '' ? s + w : e + w) + sep) },
+      { weight: 1, arbitrary: fc.tuple(hotPair, separator).map(([pair, sep]) => pair + sep) },
+    ),
+    { maxLength: 14 },
+  )
+  .map((parts) => parts.join(''));
 
 /** A random post with optional fields. */
 export const postArbitrary: fc.Arbitrary<MatchableDocument> = fc.record(
@@ -57,8 +71,11 @@ export const postArbitrary: fc.Arbitrary<MatchableDocument> = fc.record(
 );
 
 const phrase = fc
-  .tuple(fc.array(fc.tuple(elision, surface), { minLength: 1, maxLength: 3 }), fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }))
-  .map(([words, slop]) => `"${words.map(([e, w]) => e + w).join(' ')}"${slop === undefined ? '' : `~${slop}`}`);
+  .tuple(
+    fc.oneof(fc.array(fc.tuple(elision, surface), { minLength: 1, maxLength: 3 }).map((words) => words.map(([e, w]) => e + w).join(' ')), hotPair),
+    fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+  )
+  .map(([words, slop]) => `"${words}"${slop === undefined ? '' : `~${slop}`}`);
 
 const wildcard = fc.tuple(base, fc.nat()).map(([word, n]) => {
   const letters = word.replace('_', '');
@@ -95,6 +112,7 @@ export const queryArbitrary: fc.Arbitrary<string> = fc.letrec<{ query: string; l
     tie('query').map((a) => `NOT (${a})`),
     fc.tuple(tie('leaf'), tie('leaf')).map(([a, b]) => `${a} -${b}`),
     fc.tuple(positional, positional, fc.integer({ min: 0, max: 4 }), fc.boolean()).map(([a, b, n, f]) => `${a} NEAR/${n}${f ? 'f' : ''} ${b}`),
+    fc.tuple(fc.constantFrom(...HOT_PAIRS), fc.integer({ min: 0, max: 2 }), fc.boolean()).map(([[a, b], n, f]) => `${f ? b : a} NEAR/${n}${f ? 'f' : ''} ${f ? a : b}`),
     fc.tuple(positional, positional, positional, fc.integer({ min: 0, max: 3 })).map(([a, b, c, n]) => `(${a} OR ${b}) NEAR/${n} ${c}`),
   ),
 })).query;
