@@ -28,6 +28,12 @@ function newer(id: string, than: string | undefined): boolean {
   return than === undefined || BigInt(id) > BigInt(than);
 }
 
+function insideRecentWindow(resume: NonNullable<XSourceState['resume']>, now: Date): boolean {
+  const oldest = now.getTime() - RECENT_WINDOW_MS + 60_000;
+  const start = resume.sinceId !== undefined ? snowflakeTime(resume.sinceId) : resume.startTime !== undefined ? Date.parse(resume.startTime) : Number.NaN;
+  return start > oldest;
+}
+
 /**
  * The window of a new round: `since_id` when it is still inside the 7-day window X searches,
  * else `start_time` (the first poll, or a source paused for more than a week).
@@ -52,13 +58,16 @@ export async function pollRecentSearch(ctx: ConnectorContext, base: string, sour
   const { config } = source;
   const state = readState(source.state);
   const now = ctx.now();
-  const round = state.resume ?? { ...window(config, state, now), newestId: undefined, nextToken: undefined };
+  // X refuses a window older than 7 days: a round left unfinished that long cannot be resumed.
+  const resumable = state.resume !== undefined && insideRecentWindow(state.resume, now) ? state.resume : undefined;
+  const round = resumable ?? { ...window(config, state, now), newestId: undefined, nextToken: undefined };
   const floor = round.sinceId ?? state.sinceId;
   let reads = state.reads;
   let nextToken = round.nextToken;
   let newestId = round.newestId;
   const mentions: MentionInput[] = [];
   const skipped: SkippedItem[] = [];
+  if (state.resume !== undefined && resumable === undefined) skipped.push({ reason: 'an unfinished round of pages is older than the 7 days recent search covers: its remaining posts are lost' });
   const emitted = new Set<string>();
   for (let page = 0; page < MAX_PAGES; page += 1) {
     let maxResults: number;

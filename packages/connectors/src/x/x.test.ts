@@ -145,6 +145,15 @@ describe('x recent search', () => {
     now = new Date('2026-11-26T12:00:00Z');
   });
 
+  it('abandons, with a reason, a round left unfinished for more than 7 days instead of failing forever', async () => {
+    const state = { resume: { nextToken: 'b26v89c19zqg8o3fpzbkk0e2gyn3xxdl4yq4n2o8mpai5', newestId: '2125900000000000015', startTime: '2026-11-10T12:00:00Z' } };
+    const result = await poll({ query: 'vigie' }, state);
+    const first = new URL(server.requests.at(-2)?.path ?? '', server.origin);
+    expect(first.searchParams.get('next_token')).toBeNull();
+    expect(first.searchParams.get('start_time')).toBe('2026-11-25T12:00:00Z');
+    expect(result.skipped[0]?.reason).toContain('older than the 7 days');
+  });
+
   it('turns x-rate-limit-reset into the wait of a 429 without Retry-After', async () => {
     const reset = Date.parse('2026-11-26T12:07:30Z') / 1000;
     server.route(PATH, json('error-429.json', 429, { 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(reset) }));
