@@ -101,7 +101,7 @@ describe('createQueryMatcher: same answers as the reference evaluator (property)
           expect(matcher.size()).toBe(live.size);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 500 },
     );
   });
 });
