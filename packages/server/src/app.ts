@@ -18,6 +18,10 @@ import { mentionRoutes } from './routes/mentions.routes';
 import { statsRoutes } from './routes/stats.routes';
 import { connectorRoutes } from './routes/connectors.routes';
 import { demoRoutes } from './routes/demo.routes';
+import { conversationRoutes } from './routes/conversations.routes';
+import { conversationReplyRoutes } from './routes/conversation-replies.routes';
+import { savedReplyRoutes } from './routes/saved-replies.routes';
+import { inboxRoutes } from './routes/inbox.routes';
 
 /** Largest JSON body any route accepts. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -65,6 +69,10 @@ export function createApp(deps: AppDeps) {
   api.route('/', statsRoutes(deps));
   api.route('/', connectorRoutes());
   api.route('/', demoRoutes(deps));
+  api.route('/', conversationRoutes(deps));
+  api.route('/', conversationReplyRoutes(deps));
+  api.route('/', savedReplyRoutes(deps));
+  api.route('/', inboxRoutes(deps));
   api.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'Vigie API', version: '0.1.0', description: 'Social listening and community management — docs/api.md' } });
   app.route('/api', api);
   app.all('/api/*', () => {

@@ -24,6 +24,8 @@ export interface Config {
   worker: boolean;
   /** VIGIE_POLL_CONCURRENCY — sources polled at once (1–32, default 4). */
   pollConcurrency: number;
+  /** VIGIE_GUARD_COOLDOWN_MIN — minutes a reply the guard holds waits before it may leave without a manager's approval (0–1440, default 30). */
+  guardCooldownMinutes: number;
   /** VIGIE_LOG_LEVEL — fatal|error|warn|info|debug|trace|silent (default info). */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** VIGIE_WEB_DIR — built web interface to serve (default packages/web/dist of this checkout). */
@@ -97,6 +99,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     demoReplay: flag(env, 'VIGIE_DEMO_REPLAY', true, problems),
     worker: flag(env, 'VIGIE_WORKER', true, problems),
     pollConcurrency: integer(env, 'VIGIE_POLL_CONCURRENCY', 4, 1, 32, problems),
+    guardCooldownMinutes: integer(env, 'VIGIE_GUARD_COOLDOWN_MIN', 30, 0, 1440, problems),
     logLevel: LOG_LEVELS.includes(logLevel) ? logLevel : 'info',
     webDir: env.VIGIE_WEB_DIR?.trim() || undefined,
     secretKey: env.VIGIE_SECRET_KEY?.trim() ? key(env.VIGIE_SECRET_KEY, 'VIGIE_SECRET_KEY', problems) : undefined,

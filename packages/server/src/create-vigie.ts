@@ -15,10 +15,15 @@ import { pollSource } from './jobs/poll-source.job';
 import { createSourcePoller } from './workers/source-poller';
 import { createDemoService } from './jobs/demo-service';
 import { loadSecretBox } from './security/source-secrets';
+import { createInboxService } from './services/inbox-service';
+import { createInboxWorker } from './workers/inbox-worker';
+import { createConversationReplyService, openOnNetworkSender, type ReplySender } from './services/conversation-reply-service';
 
 export interface VigieOptions {
   log?: Logger;
   now?: () => Date;
+  /** Posts inbox replies on the networks (tests pass a fake); default: open on the network and confirm. */
+  replySender?: ReplySender;
 }
 
 export async function createVigie(config: Config, options: VigieOptions = {}) {
@@ -39,6 +44,9 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
   const poll = (source: Source) => pollSource({ store, ingest, http, log, now, secrets }, source);
   const poller = createSourcePoller({ store, log, now, concurrency: config.pollConcurrency, poll });
   const workspace = await ensureDefaultWorkspace(store);
+  const inbox = createInboxService({ store, now });
+  const inboxWorker = createInboxWorker({ bus, inbox, log });
+  const replies = createConversationReplyService({ store, now, send: options.replySender ?? openOnNetworkSender, cooldownMinutes: config.guardCooldownMinutes });
   const demo = createDemoService({ store, ingest, queryIndex, log, now, workspaceId: workspace.id });
 
   return {
@@ -56,10 +64,17 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
     /** Polls one source once (no overlap protection: `poller.runOne` has it). */
     pollSource: poll,
     demo,
+    /** The inbox: triage of new mentions into conversations, focus flow, response-time report. */
+    inbox,
+    /** Feeds the inbox from the mention bus once started. */
+    inboxWorker,
+    /** Replies from the inbox: guard, hold, approve, send, confirm. */
+    replies,
     /** The workspace requests act on until accounts and workspaces (issue 6) choose one. */
     defaultWorkspace: workspace,
     /** Seeds the demo on first start, then starts background work (polling, demo replay). */
     async start(): Promise<void> {
+      inboxWorker.start();
       if (config.demo) await demo.seedIfFirstStart();
       if (config.worker) poller.start();
       if (config.demo && config.demoReplay) demo.startReplay();
@@ -67,6 +82,7 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
     async close(): Promise<void> {
       demo.stopReplay();
       await poller.stop();
+      await inboxWorker.stop();
       await store.close();
     },
   };

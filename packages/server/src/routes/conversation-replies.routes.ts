@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { ErrorSchema, IdParam } from '../http/schemas';
+import { presentReply } from '../presenters/conversation-presenter';
+import { guardDraft } from '../services/conversation-reply-service';
+import { GuardRequestSchema, GuardSchema, ReplyRequestSchema, ReplySchema } from './conversation-schemas';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const errors = { 400: json(ErrorSchema, 'Invalid input'), 404: json(ErrorSchema, 'No such conversation or reply'), 409: json(ErrorSchema, 'Not in a state that allows this') };
+const ActorSchema = z.object({ actor: z.string().trim().min(1).max(120).optional(), externalId: z.string().max(300).optional() });
+
+/** The reply guard and replies: guard first, hold or send, approve, confirm a reply posted by hand. */
+export function conversationReplyRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/guard', tags: ['inbox'], request: { body: { content: { 'application/json': { schema: GuardRequestSchema } }, required: true } }, responses: { 200: json(GuardSchema, 'The verdict, reasons, suggestions and scores'), 400: errors[400] } }),
+    (c) => {
+      const view = guardDraft(c.req.valid('json'));
+      return c.json({ ...view, scores: view.scores as unknown as Record<string, never> }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/conversations/{id}/replies', tags: ['inbox'],
+      request: { params: IdParam, body: { content: { 'application/json': { schema: ReplyRequestSchema } }, required: true } },
+      responses: { 201: json(ReplySchema, 'Sent, held, waiting for a confirmation, or failed (the draft is kept with the reason)'), ...errors },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      // Without a client key every request is a new draft; clients that retry pass their own key.
+      const result = await deps.replies.submit(c.var.workspaceId, c.req.valid('param').id, { text: body.text, author: body.author ?? 'team', idempotencyKey: body.idempotencyKey ?? randomUUID(), ...(body.lang && { lang: body.lang }) });
+      return c.json(presentReply(result.draft, 'openUrl' in result ? result.openUrl : undefined), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/replies/{id}/approve', tags: ['inbox'], request: { params: IdParam, body: { content: { 'application/json': { schema: ActorSchema } }, required: false } }, responses: { 200: json(ReplySchema, 'Approved and sent (or opened on the network)'), ...errors } }),
+    async (c) => {
+      const body = await c.req.json().catch(() => ({}) as { actor?: string });
+      const result = await deps.replies.approve(c.var.workspaceId, c.req.valid('param').id, ActorSchema.parse(body).actor ?? 'team');
+      return c.json(presentReply(result.draft, result.openUrl), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/replies/{id}/confirm', tags: ['inbox'], request: { params: IdParam, body: { content: { 'application/json': { schema: ActorSchema } }, required: false } }, responses: { 200: json(ReplySchema, 'Marked sent; the conversation is replied'), ...errors } }),
+    async (c) => {
+      const body = ActorSchema.parse(await c.req.json().catch(() => ({})));
+      const result = await deps.replies.confirm(c.var.workspaceId, c.req.valid('param').id, body.actor ?? 'team', body.externalId);
+      return c.json(presentReply(result.draft), 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,122 @@
+/**
+ * The inbox in the product: which stored mentions become conversations (with the analysis's
+ * "should we respond?" recommendation, a priority with reasons, and a first-response due date in
+ * business hours), the focus flow, and the response-time report.
+ */
+import {
+  conversationKeyOf,
+  countByBand,
+  DEFAULT_SLA_POLICY,
+  estimateClearMinutes,
+  firstResponseDueAt,
+  firstResponseMinutes,
+  inboxEntryReason,
+  nextInFocus,
+  triageConversation,
+  type Conversation,
+  type InboxEntryOptions,
+  type Mention,
+  type SlaPolicy,
+  type Store,
+} from '@vigie/core';
+import { recommendResponse } from '@vigie/analysis';
+
+export interface InboxServiceDeps {
+  store: Store;
+  now: () => Date;
+  policy?: SlaPolicy;
+  entry?: InboxEntryOptions;
+}
+
+/** Median and 90th percentile of a list of minutes (nearest rank); null when empty. */
+export function percentiles(values: number[]): { count: number; median: number | null; p90: number | null } {
+  if (values.length === 0) return { count: 0, median: null, p90: null };
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+  return { count: sorted.length, median: rank(0.5), p90: rank(0.9) };
+}
+
+/**
+ * @example
+ * const inbox = createInboxService({ store, now: () => new Date() });
+ * await inbox.ingest(mention); // → the conversation, or undefined when the mention needs no human
+ */
+export function createInboxService(deps: InboxServiceDeps) {
+  const policy = deps.policy ?? DEFAULT_SLA_POLICY;
+
+  async function ingest(mention: Mention): Promise<Conversation | undefined> {
+    const entry = inboxEntryReason(mention, deps.entry);
+    if (!entry) return undefined;
+    const analysis = mention.analysis as Record<string, { isQuestion?: boolean; label?: string } | undefined>;
+    const now = deps.now();
+    const ageMinutes = Math.max(0, (now.getTime() - Date.parse(mention.publishedAt)) / 60_000);
+    const recommendation = recommendResponse({
+      text: mention.title ? `${mention.title}\n${mention.text}` : mention.text,
+      ...(mention.analysis.lang?.value && mention.analysis.lang.value !== 'unknown' ? { lang: mention.analysis.lang.value } : mention.lang ? { lang: mention.lang } : {}),
+      author: mention.author,
+      engagement: mention.engagement,
+      ...(analysis.question?.isQuestion !== undefined && { isQuestion: analysis.question.isQuestion }),
+      ...(mention.analysis.sentiment && { sentiment: mention.analysis.sentiment.label }),
+      ...(analysis.aggressive?.label !== undefined && { aggressive: analysis.aggressive.label === 'aggressive' || analysis.aggressive.label === 'toxic' }),
+      isOwnPostComment: entry === 'own_post_reply',
+      ageMinutes,
+    });
+    const dueAt = firstResponseDueAt(new Date(mention.publishedAt), recommendation.priority, policy).toISOString();
+    const triage = triageConversation({ recommendation, entry, dueAt, now });
+    return deps.store.conversations.record(mention.workspaceId, {
+      key: conversationKeyOf(mention),
+      connector: mention.connector,
+      entry,
+      mentionId: mention.id,
+      publishedAt: mention.publishedAt,
+      priority: triage.priority,
+      reasons: triage.reasons,
+      recommendation: { action: recommendation.action, reasons: recommendation.reasons, priority: recommendation.priority, priorityReasons: recommendation.priorityReasons },
+      dueAt,
+      ...(mention.topicIds[0] !== undefined && { topicId: mention.topicIds[0] }),
+      lastAuthor: mention.author.handle,
+      preview: mention.text,
+      ...(mention.url !== undefined && { url: mention.url }),
+    });
+  }
+
+  return {
+    ingest,
+
+    /** The next most important conversation for a member (theirs or unassigned), from the top of the queue. */
+    async next(workspaceId: string, member: string | undefined): Promise<Conversation | undefined> {
+      const now = deps.now();
+      const page = await deps.store.conversations.list(workspaceId, { view: 'open', now: now.toISOString() }, { limit: 200 });
+      const overdue = await deps.store.conversations.list(workspaceId, { view: 'overdue', now: now.toISOString() }, { limit: 50 });
+      const seen = new Map([...page.items, ...overdue.items].map((c) => [c.id, c]));
+      return nextInFocus([...seen.values()], member, now);
+    },
+
+    /** First-response median and p90 (working minutes) per network, topic and member; queue clear-time estimate. */
+    async stats(workspaceId: string, days: number) {
+      const since = new Date(deps.now().getTime() - days * 86_400_000).toISOString();
+      const rows = await deps.store.conversations.firstResponses(workspaceId, since);
+      const group = (keyOf: (r: (typeof rows)[number]) => string | undefined) => {
+        const buckets = new Map<string, number[]>();
+        for (const r of rows) {
+          const key = keyOf(r) ?? '';
+          const list = buckets.get(key) ?? [];
+          list.push(firstResponseMinutes(r.firstMentionAt, r.firstResponseAt, policy.hours));
+          buckets.set(key, list);
+        }
+        return [...buckets.entries()].map(([key, values]) => ({ key, ...percentiles(values) })).sort((a, b) => b.count - a.count);
+      };
+      const queue = await deps.store.conversations.countActiveByBand(workspaceId);
+      return {
+        days,
+        firstResponse: { all: percentiles(rows.map((r) => firstResponseMinutes(r.firstMentionAt, r.firstResponseAt, policy.hours))), byNetwork: group((r) => r.connector), byTopic: group((r) => r.topicId), byMember: group((r) => r.assignee) },
+        queue: { ...queue, clearMinutes: estimateClearMinutes(queue) },
+      };
+    },
+
+    /** Counts of the active queue per band (used by the stats and the CLI). */
+    countByBand,
+  };
+}
+
+export type InboxService = ReturnType<typeof createInboxService>;
