@@ -17,3 +17,4 @@ export { parseRetryAfter } from './kit/parse-retry-after';
 export { errorFromStatus } from './kit/error-from-status';
 export { parseOpml, type OpmlImport } from './rss';
 export { runPoll, type PollOutcomeResult } from './run-poll';
+export { readBudgetStatus, planPage, type ReadBudgetStatus } from './x';

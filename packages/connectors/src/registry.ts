@@ -5,10 +5,15 @@
 import type { ConnectorId } from '@vigie/core';
 import type { AnyConnector } from './connector';
 import { bluesky } from './bluesky';
+import { facebook } from './facebook';
 import { hackernews } from './hackernews';
+import { instagram } from './instagram';
+import { linkedin } from './linkedin';
 import { mastodon } from './mastodon';
 import { reddit } from './reddit';
 import { rss } from './rss';
+import { x } from './x';
+import { youtube } from './youtube';
 
 const CONNECTORS: readonly AnyConnector[] = [
   rss,
@@ -16,6 +21,11 @@ const CONNECTORS: readonly AnyConnector[] = [
   bluesky,
   reddit,
   hackernews,
+  x,
+  youtube,
+  facebook,
+  instagram,
+  linkedin,
 ];
 
 /**
