@@ -17,6 +17,8 @@ import { registerImport } from './commands/import';
 import { registerExport } from './commands/export';
 import { registerQuery } from './commands/query-check';
 import { registerAnalysis } from './commands/analyze';
+import { registerGuard } from './commands/guard';
+import { registerInboxList } from './commands/inbox-list';
 
 export function createProgram(): Command {
   const program = new Command('vigie')
@@ -38,6 +40,8 @@ export function createProgram(): Command {
   registerExport(program);
   registerQuery(program.command('query').description('the listening query language / le langage de requêtes'));
   registerAnalysis(program);
+  registerGuard(program);
+  registerInboxList(program.command('inbox').description('the inbox: conversations that need a human / la boîte de réception'));
   return program;
 }
 

@@ -170,3 +170,106 @@ export interface DemoStatus {
   enabled: boolean;
   replay: boolean;
 }
+
+/** Inbox (docs/inbox.md): a reason in both languages. */
+export interface InboxReasonView {
+  code: string;
+  message: string;
+  messageFr: string;
+}
+
+export type ConversationStatusName = 'open' | 'assigned' | 'snoozed' | 'replied' | 'closed' | 'ignored';
+export type InboxViewName = 'open' | 'mine' | 'unanswered' | 'overdue' | 'snoozed' | 'closed';
+
+export interface ConversationView {
+  id: string;
+  key: string;
+  connector: ConnectorId;
+  entry: string;
+  status: ConversationStatusName;
+  priority: number;
+  reasons: InboxReasonView[];
+  recommendation: { action: 'reply' | 'reply_privately' | 'acknowledge' | 'escalate' | 'dont_respond'; reasons: InboxReasonView[] } | null;
+  assignee?: string;
+  tags: string[];
+  snoozedUntil?: string;
+  topicId?: string;
+  lastAuthor: string;
+  preview: string;
+  lastMentionId: string;
+  url?: string;
+  mentionCount: number;
+  firstMentionAt: string;
+  firstResponseAt?: string;
+  dueAt?: string;
+  sla?: 'on_time' | 'due_soon' | 'overdue' | 'met' | 'missed';
+  lastActivityAt: string;
+}
+
+export interface ConversationListFilter {
+  view?: InboxViewName;
+  member?: string;
+  connector?: string;
+  tag?: string;
+  minPriority?: number;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface ConversationPage {
+  items: ConversationView[];
+  nextCursor: string | null;
+}
+
+export interface ConversationPatchInput {
+  status?: ConversationStatusName;
+  assignee?: string | null;
+  tags?: string[];
+  snoozedUntil?: string | null;
+  actor?: string;
+}
+
+export interface GuardVerdictView {
+  verdict: 'ok' | 'review' | 'hold';
+  reasons: { code: string; message: string }[];
+  suggestions: { code: string; message: string }[];
+  scores: Record<string, unknown>;
+}
+
+export interface ReplyView {
+  id: string;
+  conversationId: string;
+  text: string;
+  author: string;
+  status: 'draft' | 'held' | 'approved' | 'sent' | 'failed' | 'awaiting_confirmation';
+  idempotencyKey: string;
+  holdUntil?: string;
+  sentExternalId?: string;
+  error?: { code: string; message: string };
+  verdict: GuardVerdictView | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Set when the network cannot post for us: open this, post, then confirm. */
+  openUrl?: string;
+}
+
+export interface ConversationDetail extends ConversationView {
+  mentions: MentionView[];
+  notes: { id: string; author: string; text: string; createdAt: string }[];
+  replies: ReplyView[];
+  audit: { id: string; actor: string; action: string; details: Record<string, unknown>; at: string }[];
+}
+
+export interface SavedReplyView {
+  id: string;
+  name: string;
+  lang: 'fr' | 'en';
+  text: string;
+  createdAt: string;
+}
+
+export interface InboxStats {
+  days: number;
+  firstResponse: Record<'all', { count: number; median: number | null; p90: number | null }> & Record<'byNetwork' | 'byTopic' | 'byMember', { key: string; count: number; median: number | null; p90: number | null }[]>;
+  queue: { urgent: number; high: number; normal: number; low: number; clearMinutes: number };
+}

@@ -1,6 +1,15 @@
 import type { Mention, Query, Source, Topic } from '@vigie/core';
 import type {
   ConnectorInfo,
+  ConversationDetail,
+  ConversationListFilter,
+  ConversationPage,
+  ConversationPatchInput,
+  ConversationView,
+  GuardVerdictView,
+  InboxStats,
+  ReplyView,
+  SavedReplyView,
   DemoStatus,
   FetchResult,
   Health,
@@ -150,6 +159,27 @@ export function createClient(options: ClientOptions) {
     demo: {
       get: () => get<DemoStatus>('/demo'),
       remove: () => del('/demo'),
+    },
+    /** The inbox (docs/inbox.md): conversations, replies through the guard, saved replies, focus. */
+    inbox: {
+      list: (filter: ConversationListFilter = {}) => get<ConversationPage>('/conversations', { ...filter }),
+      get: (id: string) => get<ConversationDetail>(`/conversations/${enc(id)}`),
+      update: (id: string, input: ConversationPatchInput) => patch<ConversationView>(`/conversations/${enc(id)}`, input),
+      bulk: (ids: string[], input: Omit<ConversationPatchInput, 'actor'>, actor?: string) => post<{ updated: number }>('/conversations/bulk', { ids, patch: input, actor }),
+      addNote: (id: string, text: string, author?: string) => post<{ id: string; author: string; text: string; createdAt: string }>(`/conversations/${enc(id)}/notes`, { text, author }),
+      /** Guard first: the reply comes back sent, held, failed (with why) or to open on the network. */
+      reply: (id: string, input: { text: string; lang?: 'fr' | 'en'; author?: string; idempotencyKey?: string }) => post<ReplyView>(`/conversations/${enc(id)}/replies`, input),
+      approve: (replyId: string, actor?: string) => post<ReplyView>(`/replies/${enc(replyId)}/approve`, { actor }),
+      confirm: (replyId: string, actor?: string) => post<ReplyView>(`/replies/${enc(replyId)}/confirm`, { actor }),
+      guard: (input: { text: string; lang?: 'fr' | 'en'; network?: string; replyTo?: string }) => post<GuardVerdictView>('/guard', input),
+      next: (member?: string) => get<{ item: ConversationView | null }>('/focus/next', { member }),
+      stats: (days?: number) => get<InboxStats>('/inbox/stats', { days }),
+    },
+    savedReplies: {
+      list: () => get<{ items: SavedReplyView[] }>('/saved-replies').then((r) => r.items),
+      create: (input: Omit<SavedReplyView, 'id' | 'createdAt'>) => post<SavedReplyView>('/saved-replies', input),
+      update: (id: string, input: Partial<Omit<SavedReplyView, 'id' | 'createdAt'>>) => patch<SavedReplyView>(`/saved-replies/${enc(id)}`, input),
+      delete: (id: string) => del(`/saved-replies/${enc(id)}`),
     },
   };
 }

@@ -10,3 +10,4 @@ export { pollSource } from './jobs/poll-source.job';
 export { createLogger, type Logger } from './logger';
 export { parseMentionFile, formatOf, type MentionFileFormat, type ParsedLine } from './import/parse-mention-file';
 export { analysisTasks, summarizeAnalysis, createAnalysisPipeline, evaluateClassifier, formatEvaluation, parseLabelledTsv, splitLabelledSet } from './analysis-tasks';
+export { guardDraft, type GuardView } from './services/conversation-reply-service';
