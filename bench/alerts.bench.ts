@@ -12,7 +12,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAnalysisPipeline } from '@vigie/analysis';
-import { createAlertEngine, createQueryMatcher, createRollup, DETECTOR_KINDS, parseAlertRule, SENSITIVITIES, type AlertPoint, type AlertRule } from '@vigie/core';
+import { createAlertEngine, createQueryMatcher, createRollup, DETECTOR_KINDS, parseAlertRule, SENSITIVITIES, type AlertPoint, type AlertRule, mulberry32 } from '@vigie/core';
 import { createMemoryOutbox, createOutboxWorker, createWebhookChannel, outboxEntriesFor } from '../packages/server/src/notify';
 import type { BenchResult } from './bench-result';
 
@@ -20,16 +20,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const WORDS = ['velo', 'batterie', 'livraison', 'service', 'prix', 'magasin', 'essai', 'autonomie', 'cadre', 'selle', 'freins', 'garantie'];
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 let serial = 0;
 function makePoint(rng: () => number, topic: string, at: number, text?: string): AlertPoint {
@@ -56,7 +46,7 @@ function percentile(values: number[], p: number): number {
 }
 
 function intakeCosts(): BenchResult[] {
-  const rng = random(1);
+  const rng = mulberry32(1);
   const start = Date.parse('2026-10-01T00:00:00Z');
   const points = Array.from({ length: 20_000 }, (_, i) => makePoint(rng, `t${i % 6}`, start + i * 60_000));
   const matcher = createQueryMatcher();
@@ -96,7 +86,7 @@ function intakeCosts(): BenchResult[] {
 }
 
 async function liveLatency(): Promise<BenchResult[]> {
-  const rng = random(2);
+  const rng = mulberry32(2);
   const topics = Array.from({ length: 200 }, (_, i) => `t${i}`);
   const rules: AlertRule[] = Array.from({ length: 1000 }, (_, i) =>
     parseAlertRule({

@@ -16,6 +16,7 @@ import { createTopicRepository } from '../packages/store/src/repositories/topic-
 import { createWorkspaceRepository } from '../packages/store/src/repositories/workspace-repository';
 import { openSqliteDatabase } from '../packages/store/src/sqlite/open-database';
 import type { BenchResult } from './bench-result';
+import { mulberry32 } from '@vigie/core';
 
 const MENTIONS = 100_000;
 const BATCH = 1_000;
@@ -26,20 +27,9 @@ const WORDS = (
   'the a le la les de des un une et and or pour for avec with sans without très very'
 ).split(' ');
 
-/** Deterministic (mulberry32) so both runs and every machine store the same rows. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function generate(count: number, queryId: string, topicId: string): NewMention[] {
-  const random = seeded(42);
+  const random = mulberry32(42);
   const pick = () => WORDS[Math.floor(random() * WORDS.length)] as string;
   const sentence = (length: number) => Array.from({ length }, pick).join(' ');
   const start = Date.parse('2026-01-01T00:00:00.000Z');

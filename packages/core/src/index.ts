@@ -18,3 +18,4 @@ export * from './topics/topic-service';
 export * from './topics/history-search';
 export * from './alerts';
 export * from './inbox';
+export * from './seeded-random';

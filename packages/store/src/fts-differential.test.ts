@@ -11,6 +11,7 @@ import type { FtsPlan, Store } from '@vigie/core';
 import { at, makeMention } from './cases/mention-factory';
 import { createStore } from './create-store';
 import { createTestDatabase, isPostgresSkipped } from './postgres/test-database';
+import { mulberry32 } from '@vigie/core';
 
 // Accented words on purpose; no ligatures (œ): unaccent folds them to "oe", FTS5 does not.
 const TEXT_WORDS = (
@@ -24,16 +25,6 @@ const TITLE_WORDS = 'titre annonce nouvelle alerte bilan résumé dépêche'.spl
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const tokensOf = (text: string) => fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Doc {
   id: string;
@@ -106,7 +97,7 @@ const describeBoth = isPostgresSkipped() ? describe.skip : describe;
 
 // Skipped only when the run is explicitly told to leave PostgreSQL out (VIGIE_TEST_SKIP_PG=1).
 describeBoth('full-text plans agree on SQLite, PostgreSQL and a reference evaluator', () => {
-  const random = seeded(20261126);
+  const random = mulberry32(20261126);
   const corpus = generateCorpus(random, 400);
   const stores: { name: string; store: Store; workspaceId: string }[] = [];
   const cleanups: (() => Promise<void>)[] = [];

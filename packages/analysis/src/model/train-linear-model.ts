@@ -5,6 +5,7 @@
  */
 import type { LinearModelFile } from './linear-model';
 import { softmax } from './linear-model';
+import { mulberry32 } from '@vigie/core';
 
 export interface TrainingExample {
   names: string[];
@@ -20,17 +21,6 @@ export interface TrainingOptions {
   seed: number;
 }
 
-/** Small, fast, seedable PRNG (mulberry32): `Math.random` would make training irreproducible. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface TrainedWeights {
   bias: number[];
@@ -62,7 +52,7 @@ export function trainLinearModel(examples: TrainingExample[], classCount: number
   const bias = new Float64Array(k);
   const biasSquares = new Float64Array(k);
   const scores = new Array<number>(k).fill(0);
-  const random = createRandom(options.seed);
+  const random = mulberry32(options.seed);
   const order = examples.map((_, i) => i);
   const eps = 1e-8;
   const { learningRate, l2 } = options;

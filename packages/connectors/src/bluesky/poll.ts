@@ -3,7 +3,7 @@ import type { ConnectorContext, PollResult, SkippedItem, SourceInput } from '../
 import type { ReceivedPost } from './api';
 import { blueskySourceState, type BlueskySourceConfig, type BlueskySourceState } from './config';
 import { fetchSourcePage, sortAtOf } from './fetch-page';
-import { keepUnseen, MAX_RECENT } from './recent-ids';
+import { keepUnseen, MAX_RECENT } from '../kit/recent-ids';
 import { toMentions } from './to-mention';
 
 /** Pages read in one poll at most (500 posts); a query busier than that between two polls is left to backfill, with a warning. */

@@ -2,7 +2,7 @@ import type { MentionInput } from '@vigie/core';
 import type { ConnectorContext, PollResult, SkippedItem, SourceInput } from '../connector';
 import { compareIds, getMastodon, type MastodonResponse, readSearchStatuses, readStatuses, type ReceivedStatus } from './api';
 import { mastodonSourceState, type MastodonSourceConfig, type MastodonSourceState } from './config';
-import { keepUnseen } from './recent-ids';
+import { keepUnseen } from '../kit/recent-ids';
 import { PAGE_SIZE, sourceUrl, withParam } from './source-url';
 import { toMentions } from './to-mention';
 

@@ -2,7 +2,7 @@ import type { MentionInput } from '@vigie/core';
 import type { ConnectorContext, PollResult, SkippedItem, SourceInput } from '../connector';
 import { getListing, listingUrl, type ListingPage, type ReceivedThing } from './api';
 import { redditSourceState, type RedditSourceConfig, type RedditSourceState } from './config';
-import { keepUnseen, MAX_RECENT } from './recent-ids';
+import { keepUnseen, MAX_RECENT } from '../kit/recent-ids';
 import { readAtomListing } from './read-atom';
 import { toMentions } from './to-mention';
 

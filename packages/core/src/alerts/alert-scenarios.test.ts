@@ -15,20 +15,10 @@ import { parseAlertRule } from './alert-rule';
 import { DETECTOR_KINDS } from './detectors/signal';
 import { runBacktest } from './run-backtest';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from './time-buckets';
+import { mulberry32 } from '../seeded-random';
 
 const START = Date.parse('2026-10-05T00:00:00Z'); // a Monday
 const rule = parseAlertRule({ id: 'r1', name: 'Topic', scope: { kind: 'topic', id: 't1' }, detectors: [...DETECTOR_KINDS], channels: [{ kind: 'in_app' }] });
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['velo', 'livraison', 'service', 'prix', 'magasin', 'essai', 'autonomie', 'cadre', 'selle', 'freins', 'garantie', 'couleur'];
 
@@ -46,7 +36,7 @@ function point(ms: number, rng: () => number, extra: Partial<AlertPoint> = {}): 
 
 /** Chatter with a daily rhythm (busy 8:00–20:00 UTC): `rate(ms)` mentions per hour at that time. */
 function chatter(from: number, to: number, rate: (ms: number) => number, seed: number): AlertPoint[] {
-  const rng = random(seed);
+  const rng = mulberry32(seed);
   const out: AlertPoint[] = [];
   for (let hour = from; hour < to; hour += HOUR_MS) {
     const expected = rate(hour);
@@ -91,7 +81,7 @@ describe('alert scenarios', () => {
     const rate = (ms: number) => (isWeekend(ms) ? daytime(ms, 0.3, 0.05) : daytime(ms, 2.5, 0.2));
     const points = chatter(START, START + 28 * DAY_MS, rate, 2);
     const onset = START + 26 * DAY_MS + 14 * HOUR_MS + 3 * MINUTE_MS; // Saturday 31 Oct, 14:03 UTC
-    const rng = random(3);
+    const rng = mulberry32(3);
     for (let i = 0; i < 16; i += 1) points.push(point(onset + i * 95_000, rng, { sentiment: i % 4 === 0 ? 'neutral' : 'positive' }));
     const episodes = backtest(points, 21, 7);
     expect(episodes).toHaveLength(1);
@@ -103,7 +93,7 @@ describe('alert scenarios', () => {
   it('one-off viral post: a big account reposted 40 times in 45 minutes is a buzz led by that post', () => {
     const points = chatter(START, START + 28 * DAY_MS, (ms) => daytime(ms, 1.5, 0.2), 4);
     const at = START + 24 * DAY_MS + 17 * HOUR_MS;
-    const rng = random(5);
+    const rng = mulberry32(5);
     points.push(point(at, rng, { externalId: 'viral', authorHandle: '@star', reach: 1_500_000, sentiment: 'positive', terms: ['clip', 'velo'] }));
     for (let i = 0; i < 40; i += 1) points.push(point(at + 60_000 + i * 65_000, rng, { repostOf: 'viral', sentiment: 'positive', terms: ['clip', 'velo'] }));
     const episodes = backtest(points, 21, 7);
@@ -117,7 +107,7 @@ describe('alert scenarios', () => {
 
   it('a lone high-reach mention nobody picks up opens no episode', () => {
     const points = chatter(START, START + 28 * DAY_MS, (ms) => daytime(ms, 1.5, 0.2), 6);
-    points.push(point(START + 24 * DAY_MS + 11 * HOUR_MS, random(7), { externalId: 'celebrity', authorHandle: '@celebrity', reach: 3_000_000 }));
+    points.push(point(START + 24 * DAY_MS + 11 * HOUR_MS, mulberry32(7), { externalId: 'celebrity', authorHandle: '@celebrity', reach: 3_000_000 }));
     expect(backtest(points, 21, 7)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
  * be reproducible — the alert tests of later issues replay the same data set — so nothing here
  * reads Math.random or the clock.
  */
+import { mulberry32 } from '@vigie/core';
 
 /**
  * FNV-1a over a string: turns labels such as `mastodon:fr:12` into stable 32-bit seeds.
@@ -44,15 +45,7 @@ export interface SeededRandom {
  * rng.int(1, 6); // the same value for the same seed, on every machine
  */
 export function createSeededRandom(seed: number): SeededRandom {
-  let state = seed >>> 0;
-
-  function next(): number {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
+  const next = mulberry32(seed);
 
   function normal(): number {
     const u = 1 - next();

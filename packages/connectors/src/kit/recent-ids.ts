@@ -20,7 +20,7 @@ export function keepUnseen(
   const current = new Map<string, string>();
   const fresh: MentionInput[] = [];
   for (const mention of mentions) {
-    // The same status twice in one poll (boosted twice, or on two pages) is one mention.
+    // The same item twice in one poll (boosted or reposted twice, or on two pages) is one mention.
     if (current.has(mention.externalId)) continue;
     const version = versionOf(mention);
     current.set(mention.externalId, version);
