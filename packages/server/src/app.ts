@@ -18,6 +18,7 @@ import { mentionRoutes } from './routes/mentions.routes';
 import { statsRoutes } from './routes/stats.routes';
 import { connectorRoutes } from './routes/connectors.routes';
 import { demoRoutes } from './routes/demo.routes';
+import { alertRoutes } from './routes/alerts.routes';
 import { conversationRoutes } from './routes/conversations.routes';
 import { conversationReplyRoutes } from './routes/conversation-replies.routes';
 import { savedReplyRoutes } from './routes/saved-replies.routes';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', statsRoutes(deps));
   api.route('/', connectorRoutes());
   api.route('/', demoRoutes(deps));
+  api.route('/', alertRoutes(deps));
   api.route('/', conversationRoutes(deps));
   api.route('/', conversationReplyRoutes(deps));
   api.route('/', savedReplyRoutes(deps));

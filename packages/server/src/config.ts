@@ -38,6 +38,10 @@ export interface Config {
   secretKey?: Buffer;
   /** VIGIE_PREVIOUS_SECRET_KEYS — comma-separated older keys, still accepted for reading after a rotation. */
   previousSecretKeys: Buffer[];
+  /** VIGIE_SMTP_URL — SMTP server for notification e-mails: smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465; unset = no e-mail channel. */
+  smtp?: { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } };
+  /** VIGIE_MAIL_FROM — sender of notification e-mails (default "Vigie <vigie@localhost>"). */
+  mailFrom: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -47,6 +51,30 @@ function key(raw: string, name: string, problems: ErrorDetail[]): Buffer | undef
   if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
   problems.push({ field: name, message: 'expected 64 hexadecimal characters (32 bytes), e.g. from `openssl rand -hex 32`' });
   return undefined;
+}
+
+function smtpUrl(raw: string | undefined, problems: ErrorDetail[]): Config['smtp'] {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push({ field: 'VIGIE_SMTP_URL', message: 'expected smtp://user:pass@host:587 or smtps://user:pass@host:465' });
+    return undefined;
+  }
+  if ((url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+    problems.push({ field: 'VIGIE_SMTP_URL', message: `expected an smtp:// or smtps:// URL with a host, got "${url.protocol}//${url.host}"` });
+    return undefined;
+  }
+  const secure = url.protocol === 'smtps:';
+  const user = decodeURIComponent(url.username);
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    ...(user && { auth: { user, pass: decodeURIComponent(url.password) } }),
+  };
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -108,6 +136,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       .filter((k) => k.trim() !== '')
       .map((k) => key(k, 'VIGIE_PREVIOUS_SECRET_KEYS', problems))
       .filter((k): k is Buffer => k !== undefined),
+    smtp: smtpUrl(env.VIGIE_SMTP_URL, problems),
+    mailFrom: env.VIGIE_MAIL_FROM?.trim() || 'Vigie <vigie@localhost>',
   };
   if (config.databaseUrl && !config.secretKey) {
     problems.push({ field: 'VIGIE_SECRET_KEY', message: 'required with PostgreSQL, so that every process can read the encrypted secrets (generate one with `openssl rand -hex 32`)' });

@@ -11,6 +11,8 @@ import { createStore } from '@vigie/store';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createMentionBus } from './events/mention-bus';
+import { createAlertWorker } from './workers/alert-worker';
+import { createAlertChannels } from './workers/alert-channels';
 import { pollSource } from './jobs/poll-source.job';
 import { createSourcePoller } from './workers/source-poller';
 import { createDemoService } from './jobs/demo-service';
@@ -48,6 +50,8 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
   const inboxWorker = createInboxWorker({ bus, inbox, log });
   const replies = createConversationReplyService({ store, now, send: options.replySender ?? openOnNetworkSender, cooldownMinutes: config.guardCooldownMinutes });
   const demo = createDemoService({ store, ingest, queryIndex, log, now, workspaceId: workspace.id });
+  const alertChannels = createAlertChannels(config, store);
+  const alerts = createAlertWorker({ store, bus, log, now, channels: alertChannels.channels });
 
   return {
     config,
@@ -64,6 +68,8 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
     /** Polls one source once (no overlap protection: `poller.runOne` has it). */
     pollSource: poll,
     demo,
+    /** Alerts: rollups, episodes and notifications from every ingest batch; the outbox delivery loop. */
+    alerts,
     /** The inbox: triage of new mentions into conversations, focus flow, response-time report. */
     inbox,
     /** Feeds the inbox from the mention bus once started. */
@@ -74,6 +80,7 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
     defaultWorkspace: workspace,
     /** Seeds the demo on first start, then starts background work (polling, demo replay). */
     async start(): Promise<void> {
+      await alerts.start();
       inboxWorker.start();
       if (config.demo) await demo.seedIfFirstStart();
       if (config.worker) poller.start();
@@ -83,6 +90,8 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
       demo.stopReplay();
       await poller.stop();
       await inboxWorker.stop();
+      await alerts.stop();
+      alertChannels.close();
       await store.close();
     },
   };

@@ -7,6 +7,7 @@ export { createVigie, type Vigie } from './create-vigie';
 export { createApp, type App } from './app';
 export { startServer, type StartedServer } from './server';
 export { pollSource } from './jobs/poll-source.job';
+export { backtestStoredHistory, type AlertBacktestRequest } from './jobs/alert-backtest.job';
 export { createLogger, type Logger } from './logger';
 export { parseMentionFile, formatOf, type MentionFileFormat, type ParsedLine } from './import/parse-mention-file';
 export { analysisTasks, summarizeAnalysis, createAnalysisPipeline, evaluateClassifier, formatEvaluation, parseLabelledTsv, splitLabelledSet } from './analysis-tasks';
