@@ -75,7 +75,7 @@ describe('web interface in Chromium', () => {
     await page.goto(vigie.url);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
     await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
-    await page.getByRole('link', { name: /Boîte de réception/ }).click();
+    await page.getByRole('link', { name: /Publication/ }).click();
     await page.getByText('Bientôt disponible').waitFor();
     await page.screenshot({ path: '/tmp/vigie-coming-soon-fr.png' });
 

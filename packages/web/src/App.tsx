@@ -2,6 +2,7 @@ import { ComingSoonPage } from './areas/ComingSoonPage';
 import { DashboardPage } from './areas/dashboard/DashboardPage';
 import { MentionsPage } from './areas/mentions/MentionsPage';
 import { SettingsPage } from './areas/settings/SettingsPage';
+import { InboxPage } from './areas/inbox/InboxPage';
 import { areaOfRoute } from './areas';
 import { Shell } from './layout/Shell';
 import { useHashRoute } from './use-hash-route';
@@ -16,8 +17,9 @@ export function App() {
     <Shell area={area}>
       {area === 'dashboard' && <DashboardPage />}
       {area === 'mentions' && <MentionsPage key={search} initialTopic={params.get('topic') ?? ''} />}
+      {area === 'inbox' && <InboxPage />}
       {area === 'settings' && <SettingsPage tab={path.split('/')[2] === 'sources' ? 'sources' : 'topics'} />}
-      {area !== 'dashboard' && area !== 'mentions' && area !== 'settings' && <ComingSoonPage area={area} />}
+      {area !== 'dashboard' && area !== 'mentions' && area !== 'settings' && area !== 'inbox' && <ComingSoonPage area={area} />}
     </Shell>
   );
 }

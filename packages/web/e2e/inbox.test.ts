@@ -1,0 +1,66 @@
+import { createClient } from '@vigie/client';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, launchBrowser, startFeedServer, startVigie, type RunningVigie } from './vigie-harness';
+
+/** A feed with one customer question: it must land in the inbox with its reasons. */
+function renderFeed(): string {
+  const date = new Date(Date.now() - 2 * 3_600_000).toUTCString();
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Forum</title><link>https://forum.example/</link><description>Forum</description><language>fr</language><item><title>Livraison en Belgique ?</title><link>https://forum.example/t/42</link><guid>https://forum.example/t/42</guid><description>Bonjour, est-ce que vous livrez en Belgique ? Merci de me répondre.</description><pubDate>${date}</pubDate></item></channel></rss>`;
+}
+
+describe('inbox in Chromium', () => {
+  let vigie: RunningVigie;
+  let feed: RunningVigie;
+  let browser: { context: BrowserContext; close(): Promise<void> };
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    [vigie, feed, browser] = await Promise.all([startVigie(), startFeedServer(renderFeed), launchBrowser('fr-FR')]);
+    const api = createClient({ baseUrl: vigie.url });
+    const source = await api.sources.create({ connector: 'rss', url: feed.url });
+    await api.sources.fetch(source.id);
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) pageErrors.push(message.text());
+    });
+    page.setDefaultTimeout(10_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([vigie?.close(), feed?.close()]);
+  });
+
+  it('triages a question, checks a reply with the guard as it is typed, and answers it by keyboard', async () => {
+    await page.goto(`${vigie.url}/#/inbox`);
+    await page.getByRole('heading', { level: 1, name: 'Boîte de réception' }).waitFor();
+    const item = page.getByRole('list', { name: 'Conversations' }).getByRole('button').first();
+    await expect.poll(() => item.textContent(), { timeout: 10_000 }).toContain('Belgique');
+    expect(await item.textContent()).toMatch(/Question sans réponse/);
+
+    await page.keyboard.press('j');
+    await page.getByRole('article', { name: 'Conversation' }).waitFor();
+    await page.keyboard.press('r');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await page.keyboard.type('Appelez-moi au 06 12 34 56 78, commande CMD-458712.');
+    await page.getByText('Retenu : tournez sept fois votre langue').waitFor();
+    await page.screenshot({ path: '/tmp/vigie-inbox-guard-fr.png' });
+
+    await page.getByLabel('Votre réponse').fill('Oui, nous livrons en Belgique en 3 jours.');
+    await page.getByText('Peut partir').waitFor();
+    await page.getByRole('button', { name: 'Vérifier et envoyer' }).click();
+    await page.getByText('Publiez-le sur le réseau, puis confirmez').first().waitFor();
+    await page.getByRole('button', { name: 'C’est publié' }).click();
+    await page.getByRole('article', { name: 'Conversation' }).getByText('Répondue').waitFor();
+
+    await page.keyboard.press('e');
+    await expect.poll(() => page.getByRole('list', { name: 'Conversations' }).getByRole('button').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Traitées' }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Conversations' }).getByRole('button').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+import type { ConversationDetail, ConversationPatchInput, SavedReplyView } from '@vigie/client';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api-client';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { ReplyComposer } from './ReplyComposer';
+import { tomorrowMorning } from './inbox-keys';
+
+/** One conversation: the thread, why it is here and what to do, notes, tags, assignment, status, reply. */
+export function ConversationPanel({ conversation, member, savedReplies, onChanged, replySignal }: { conversation: ConversationDetail; member: string; savedReplies: SavedReplyView[]; onChanged: () => void; replySignal: number }) {
+  const { t, i18n } = useTranslation();
+  const fr = i18n.language.startsWith('fr');
+  const [note, setNote] = useState('');
+  const [tag, setTag] = useState('');
+  const [error, setError] = useState<unknown>();
+
+  const act = async (run: () => Promise<unknown>): Promise<void> => {
+    setError(undefined);
+    try {
+      await run();
+      onChanged();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const update = (patch: ConversationPatchInput) => act(() => api.inbox.update(conversation.id, { ...patch, actor: member || undefined }));
+
+  return (
+    <article className="card inbox-detail stack" aria-label={t('inbox.detail')}>
+      <header className="card-title-row">
+        <h2>{conversation.lastAuthor}</h2>
+        <span className="badge">{t(`inbox.status.${conversation.status}`)}</span>
+        <span className="badge">{t('inbox.priority', { value: conversation.priority })}</span>
+      </header>
+      {conversation.recommendation && (
+        <p className="inbox-advice">
+          <strong>{t(`inbox.action.${conversation.recommendation.action}`)}</strong>
+          {conversation.recommendation.reasons.length > 0 && <> — {conversation.recommendation.reasons.map((r) => (fr ? r.messageFr : r.message)).join(' · ')}</>}
+        </p>
+      )}
+      <ul className="inbox-reasons">{conversation.reasons.map((r, i) => <li key={i}>{fr ? r.messageFr : r.message}</li>)}</ul>
+      <ol className="inbox-thread">
+        {conversation.mentions.map((m) => (
+          <li key={m.id} className="mention">
+            <div className="mention-meta"><span className="mention-author">{m.author.handle}</span> <time dateTime={m.publishedAt}>{new Date(m.publishedAt).toLocaleString(i18n.language)}</time>{m.url && <> · <a className="link-out" href={m.url} target="_blank" rel="noreferrer noopener">{t('inbox.openOnNetwork')}</a></>}</div>
+            <p className="mention-text">{m.text}</p>
+          </li>
+        ))}
+        {conversation.replies.map((r) => (
+          <li key={r.id} className="mention inbox-our-reply">
+            <div className="mention-meta">{r.author} · {t(`inbox.replyStatus.${r.status}`)}</div>
+            <p className="mention-text">{r.text}</p>
+            {r.status === 'held' && <button type="button" className="button" onClick={() => void act(() => api.inbox.approve(r.id, member || undefined))}>{t('inbox.approve')}</button>}
+            {r.status === 'awaiting_confirmation' && <button type="button" className="button" onClick={() => void act(() => api.inbox.confirm(r.id, member || undefined))}>{t('inbox.confirm')}</button>}
+          </li>
+        ))}
+      </ol>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={() => void update({ assignee: member || null })} disabled={!member}>{t('inbox.assignMe')} (a)</button>
+        <button type="button" className="button" onClick={() => void update({ snoozedUntil: tomorrowMorning(new Date()).toISOString() })}>{t('inbox.snooze')} (s)</button>
+        <button type="button" className="button" onClick={() => void update({ status: 'closed' })}>{t('inbox.close')} (e)</button>
+        <button type="button" className="button" onClick={() => void update({ status: 'ignored' })}>{t('inbox.ignore')}</button>
+        {conversation.status !== 'open' && conversation.status !== 'assigned' && <button type="button" className="button" onClick={() => void update({ status: 'open' })}>{t('inbox.reopen')}</button>}
+      </div>
+      <div className="form-actions">
+        {conversation.tags.map((x) => <span key={x} className="topic-chip">{x} <button type="button" aria-label={t('inbox.removeTag', { tag: x })} onClick={() => void update({ tags: conversation.tags.filter((y) => y !== x) })}>×</button></span>)}
+        <input aria-label={t('inbox.tag')} placeholder={t('inbox.tag')} value={tag} onChange={(e) => setTag(e.target.value)} onKeyDown={(e) => {
+          if (e.key === 'Enter' && tag.trim()) {
+            void update({ tags: [...conversation.tags, tag.trim()] });
+            setTag('');
+          }
+        }} />
+      </div>
+      <ReplyComposer conversation={conversation} member={member} savedReplies={savedReplies} onSent={onChanged} focusSignal={replySignal} />
+      <section className="stack">
+        <h3>{t('inbox.notes')}</h3>
+        <ul>{conversation.notes.map((n) => <li key={n.id}><strong>{n.author}</strong> {n.text}</li>)}</ul>
+        <label className="field"><span>{t('inbox.addNote')}</span><textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} /></label>
+        <button type="button" className="button" disabled={note.trim() === ''} onClick={() => void act(async () => { await api.inbox.addNote(conversation.id, note, member || undefined); setNote(''); })}>{t('inbox.saveNote')}</button>
+      </section>
+      <details>
+        <summary>{t('inbox.audit')}</summary>
+        <ul>{conversation.audit.map((a) => <li key={a.id}><time dateTime={a.at}>{new Date(a.at).toLocaleString(i18n.language)}</time> · {a.actor} · {a.action}</li>)}</ul>
+      </details>
+      <ErrorNote error={error} />
+    </article>
+  );
+}

@@ -1,0 +1,122 @@
+import type { ConversationDetail, ConversationView, InboxViewName } from '@vigie/client';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api-client';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { useLoad } from '../../ui/use-load';
+import { ConversationPanel } from './ConversationPanel';
+import { inboxKeyAction, moveSelection, tomorrowMorning } from './inbox-keys';
+import './inbox.css';
+
+const VIEWS: InboxViewName[] = ['open', 'unanswered', 'overdue', 'mine', 'snoozed', 'closed'];
+const MEMBER_KEY = 'vigie.member';
+
+/**
+ * The inbox: one prioritised queue of conversations that need a human, with the reasons and the
+ * advice; a conversation page beside it; keyboard shortcuts (j/k, e close, a assign, r reply,
+ * s snooze, f focus); and the focus mode that serves the next most important conversation.
+ */
+export function InboxPage() {
+  const { t, i18n } = useTranslation();
+  const fr = i18n.language.startsWith('fr');
+  const [view, setView] = useState<InboxViewName>('open');
+  const [member, setMember] = useState(() => localStorage.getItem(MEMBER_KEY) ?? '');
+  const [selected, setSelected] = useState<string>();
+  const [detail, setDetail] = useState<ConversationDetail>();
+  const [error, setError] = useState<unknown>();
+  const [replySignal, setReplySignal] = useState(0);
+  const list = useLoad(() => api.inbox.list({ view, limit: 100, ...(view === 'mine' && { member: member || '-' }) }), `${view}:${member}`);
+  const stats = useLoad(() => api.inbox.stats(), `stats:${list.data?.items.length ?? 0}`);
+  const savedReplies = useLoad(() => api.savedReplies.list(), 'saved');
+  const items: ConversationView[] = list.data?.items ?? [];
+
+  const loadDetail = useCallback((id: string | undefined) => {
+    if (!id) return setDetail(undefined);
+    api.inbox.get(id).then(setDetail, setError);
+  }, []);
+  useEffect(() => loadDetail(selected), [selected, loadDetail]);
+
+  const refresh = (): void => {
+    list.reload();
+    loadDetail(selected);
+  };
+  const focusNext = async (): Promise<void> => {
+    try {
+      const next = await api.inbox.next(member || undefined);
+      setView('open');
+      setSelected(next.item?.id);
+      if (!next.item) setError(undefined);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const patchSelected = async (patch: Parameters<typeof api.inbox.update>[1]): Promise<void> => {
+    if (!selected) return;
+    try {
+      await api.inbox.update(selected, { ...patch, actor: member || undefined });
+      refresh();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const target = event.target as HTMLElement | null;
+      const action = inboxKeyAction({ key: event.key, targetTag: target?.tagName, editable: target?.isContentEditable, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey });
+      if (!action) return;
+      event.preventDefault();
+      const ids = items.map((i) => i.id);
+      if (action === 'next') setSelected(moveSelection(ids, selected, 1));
+      if (action === 'previous') setSelected(moveSelection(ids, selected, -1));
+      if (action === 'close') void patchSelected({ status: 'closed' });
+      if (action === 'assign' && member) void patchSelected({ assignee: member });
+      if (action === 'snooze') void patchSelected({ snoozedUntil: tomorrowMorning(new Date()).toISOString() });
+      if (action === 'reply') setReplySignal((n) => n + 1);
+      if (action === 'focus') void focusNext();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>{t('inbox.title')}</h1>
+        <label className="field inbox-member">
+          <span>{t('inbox.member')}</span>
+          <input value={member} onChange={(e) => { setMember(e.target.value); localStorage.setItem(MEMBER_KEY, e.target.value); }} />
+        </label>
+        <button type="button" className="button" onClick={() => void focusNext()}>{t('inbox.focus')} (f)</button>
+      </header>
+      {stats.data && (
+        <p className="muted">{t('inbox.queue', { count: stats.data.queue.urgent + stats.data.queue.high + stats.data.queue.normal + stats.data.queue.low, minutes: stats.data.queue.clearMinutes })}{stats.data.firstResponse.all.median !== null && <> · {t('inbox.median', { minutes: stats.data.firstResponse.all.median })}</>}</p>
+      )}
+      <div className="tabs" role="tablist">
+        {VIEWS.map((v) => <button key={v} type="button" role="tab" aria-selected={view === v} className="tab" onClick={() => { setView(v); setSelected(undefined); }}>{t(`inbox.view.${v}`)}</button>)}
+      </div>
+      <p className="muted">{t('inbox.shortcuts')}</p>
+      <ErrorNote error={list.error ?? error} />
+      <div className="inbox-layout">
+        <ul className="inbox-list" aria-label={t('inbox.list')}>
+          {items.length === 0 && !list.loading && <li className="empty-state">{t('inbox.empty')}</li>}
+          {items.map((c) => (
+            <li key={c.id}>
+              <button type="button" className={`inbox-item${c.id === selected ? ' selected' : ''}`} aria-current={c.id === selected} onClick={() => setSelected(c.id)}>
+                <span className="inbox-priority">{c.priority}</span>
+                <span className="inbox-item-main">
+                  <span className="mention-author">{c.lastAuthor}</span> <span className="muted">{t(`connector.${c.connector}`)}</span>
+                  {c.sla && <span className={`badge sla-${c.sla}`}>{t(`inbox.sla.${c.sla}`)}</span>}
+                  {c.recommendation && <span className="badge">{t(`inbox.action.${c.recommendation.action}`)}</span>}
+                  <span className="inbox-preview">{c.preview}</span>
+                  <span className="muted inbox-why">{c.reasons.map((r) => (fr ? r.messageFr : r.message)).join(' · ')}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {detail && <ConversationPanel conversation={detail} member={member} savedReplies={savedReplies.data ?? []} onChanged={refresh} replySignal={replySignal} />}
+      </div>
+    </section>
+  );
+}
