@@ -37,7 +37,8 @@ function parseOrExplain(text: string) {
   } catch (error) {
     if (error instanceof AppError && error.code === 'query_syntax') {
       const column = error.details[0]?.column;
-      throw new AppError('query_syntax', `${error.message}${column ? ` (column ${column})` : ''}\n  ${text}\n  ${' '.repeat(Math.max(0, (column ?? 1) - 1))}^`, error.details);
+      // The message already names the column; the caret shows it.
+      throw new AppError('query_syntax', `${error.message}\n  ${text}\n  ${' '.repeat(Math.max(0, (column ?? 1) - 1))}^`, error.details);
     }
     throw error;
   }

@@ -56,6 +56,16 @@ export function searchCases(getStore: () => Store): void {
       expect(await getStore().mentions.count(ws.id, { search: 'vigie' })).toBe(3);
     });
 
+    it('splits numbers, e-mail addresses and URLs into words on both databases, as the query plan does', async () => {
+      const store = getStore();
+      const own = await store.workspaces.create({ name: 'Punctuation', slug: uniqueSlug('punct') });
+      await store.mentions.upsertMany(own.id, [makeMention({ externalId: 'p', text: 'Version 3.5 dispo, écrivez à support@vigie.example ou https://vigie.example/aide', publishedAt: at(0) })]);
+      const found = async (p: FtsPlan) => (await store.mentions.searchPlan(own.id, p, {}, { limit: 5 })).items.map((m) => m.externalId);
+      expect(await found({ kind: 'term', value: '5' })).toEqual(['p']);
+      expect(await found({ kind: 'phrase', words: ['support', 'vigie', 'example'] })).toEqual(['p']);
+      expect(await found({ kind: 'term', value: 'aide' })).toEqual(['p']);
+    });
+
     it('translates FtsPlan terms, prefixes and phrases', async () => {
       expect(await plan({ kind: 'term', value: 'vigie' })).toEqual(['bon-produit', 'noel', 'offre']);
       expect(await plan({ kind: 'term', value: 'prod' })).toEqual([]);

@@ -16,9 +16,11 @@ export async function createFullTextSchema(db: Kysely<Database>): Promise<void> 
         alter mapping for hword, hword_part, word with unaccent, simple;
     end if;
   end $$`.execute(db);
+  // Punctuation becomes a space before parsing: PostgreSQL's parser would otherwise keep `3.5`,
+  // e-mail addresses and URLs as single tokens, where SQLite and the query plan see separate words.
   await sql`alter table mentions add column search_vector tsvector generated always as (
-    setweight(to_tsvector('vigie_search'::regconfig, coalesce(title, '')), 'A')
-    || setweight(to_tsvector('vigie_search'::regconfig, text), 'B')
+    setweight(to_tsvector('vigie_search'::regconfig, regexp_replace(coalesce(title, ''), '[[:punct:]]+', ' ', 'g')), 'A')
+    || setweight(to_tsvector('vigie_search'::regconfig, regexp_replace(text, '[[:punct:]]+', ' ', 'g')), 'B')
   ) stored`.execute(db);
   await sql`create index mentions_search_vector on mentions using gin (search_vector)`.execute(db);
 }
