@@ -1,26 +1,59 @@
-import { isClientError } from '@vigie/client';
-import { useState } from 'react';
+import { isClientError, type ConnectorInfo } from '@vigie/client';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { useLoad } from '../../ui/use-load';
+import { SchemaFieldInput } from './SchemaFieldInput';
+import { buildConfig, initialValues, readSchemaForm, type FieldValue } from './schema-form-fields';
 
-/** Adds an RSS/Atom feed by URL; a problem with the URL is shown right under the field. */
+/** The field an API detail is about: `config.hashtag` and a top-level `url` both name their input. */
+const fieldOf = (detail: { field?: string }): string | undefined => detail.field?.replace(/^config\./, '');
+
+/**
+ * Adds a source for any connector: the connector's JSON Schema gives the fields (secrets as
+ * password inputs, "exactly one of" as a choice), and each problem the API reports is shown
+ * right under the field it is about.
+ */
 export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
-  const { t } = useTranslation();
-  const [url, setUrl] = useState('');
+  const { t, i18n } = useTranslation();
+  const connectors = useLoad(() => api.connectors.list(), 'connectors');
+  const pollable = (connectors.data ?? []).filter((c) => c.capabilities.includes('poll'));
+  const [connectorId, setConnectorId] = useState('rss');
+  const connector: ConnectorInfo | undefined = pollable.find((c) => c.id === connectorId);
+  const form = useMemo(() => readSchemaForm(connector?.sourceConfigSchema ?? {}, i18n.language), [connector, i18n.language]);
+  const [values, setValues] = useState<Record<string, FieldValue>>({});
+  const [chosen, setChosen] = useState<string>();
   const [name, setName] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();
-  // Problems with the URL (invalid, already a source) go under the field; anything else below the form.
-  const urlProblem = isClientError(error) ? error.details.find((d) => d.field === 'url' || d.field?.startsWith('config')) : undefined;
-  const fieldError = urlProblem && isClientError(error) ? (error.code === 'validation_failed' ? urlProblem.message : error.message) : undefined;
+
+  const current = { ...initialValues(form), ...values };
+  const choice = chosen !== undefined && form.exactlyOne.includes(chosen) ? chosen : form.exactlyOne[0];
+  const shown = form.fields.filter((f) => !form.exactlyOne.includes(f.name) || f.name === choice);
+  const details = isClientError(error) ? error.details : [];
+  const problemOf = (field: string): string | undefined => {
+    const detail = details.find((d) => fieldOf(d) === field);
+    if (!detail || !isClientError(error)) return undefined;
+    return error.code === 'validation_failed' ? detail.message : error.message;
+  };
+  // A problem about a group member that is not on screen (the refinement names the first one) goes under the group.
+  const groupProblem = details.find((d) => form.exactlyOne.includes(fieldOf(d) ?? '') && fieldOf(d) !== choice)?.message;
+  const placed = details.some((d) => shown.some((f) => f.name === fieldOf(d))) || groupProblem !== undefined;
+
+  const reset = (id: string): void => {
+    setConnectorId(id);
+    setValues({});
+    setChosen(undefined);
+    setError(undefined);
+  };
 
   const submit = async (): Promise<void> => {
     setSaving(true);
     setError(undefined);
     try {
-      await api.sources.create({ connector: 'rss', url: url.trim(), name: name.trim() || undefined });
-      setUrl('');
+      await api.sources.create({ connector: connectorId as ConnectorInfo['id'], config: buildConfig(form, current, choice), name: name.trim() || undefined });
+      setValues({});
       setName('');
       onAdded();
     } catch (e) {
@@ -30,45 +63,72 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
     }
   };
 
+  const fieldInput = (f: (typeof form.fields)[number]) => (
+    <SchemaFieldInput
+      key={f.name}
+      field={f}
+      value={current[f.name] ?? ''}
+      error={problemOf(f.name)}
+      required={f.required || f.name === choice}
+      onChange={(value) => setValues((v) => ({ ...v, [f.name]: value }))}
+    />
+  );
+
   return (
     <form
       className="card add-source"
       aria-label={t('sources.addTitle')}
       onSubmit={(e) => {
         e.preventDefault();
-        if (url.trim() !== '') void submit();
+        void submit();
       }}
     >
       <h2>{t('sources.addTitle')}</h2>
       <div className="form-grid">
-        <label className="field grow">
-          <span>{t('sources.url')}</span>
-          <input
-            type="url"
-            value={url}
-            required
-            placeholder="https://exemple.fr/feed.xml"
-            aria-invalid={fieldError !== undefined}
-            aria-describedby={fieldError ? 'source-url-error' : undefined}
-            onChange={(e) => setUrl(e.target.value)}
-          />
-          {fieldError && (
-            <small id="source-url-error" className="field-error" role="alert">
-              {fieldError}
+        <label className="field">
+          <span>{t('sources.connector')}</span>
+          <select value={connectorId} onChange={(e) => reset(e.target.value)}>
+            {(pollable.length > 0 ? pollable : [{ id: 'rss', name: 'RSS' }]).map((c) => (
+              <option key={c.id} value={c.id}>
+                {t(`connector.${c.id}`, { defaultValue: c.name })}
+              </option>
+            ))}
+          </select>
+        </label>
+        {shown.filter((f) => !form.exactlyOne.includes(f.name)).map(fieldInput)}
+      </div>
+      {form.exactlyOne.length > 0 && (
+        <fieldset className="exactly-one" aria-describedby={groupProblem ? 'source-group-error' : undefined}>
+          <legend className="field-label">{t('sources.exactlyOne')}</legend>
+          <div className="form-grid" role="radiogroup">
+            {form.exactlyOne.map((fieldName) => (
+              <label key={fieldName} className="inline-check">
+                <input type="radio" name="source-choice" checked={fieldName === choice} onChange={() => setChosen(fieldName)} />{' '}
+                {form.fields.find((f) => f.name === fieldName)?.label}
+              </label>
+            ))}
+          </div>
+          <div className="form-grid">{shown.filter((f) => f.name === choice).map(fieldInput)}</div>
+          {groupProblem && (
+            <small id="source-group-error" className="field-error" role="alert">
+              {groupProblem}
             </small>
           )}
-        </label>
+        </fieldset>
+      )}
+      <div className="form-grid">
         <label className="field">
           <span>{t('sources.nameOptional')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <div className="field field-button">
-          <button type="submit" className="button primary" disabled={saving || url.trim() === ''}>
+          <button type="submit" className="button primary" disabled={saving || !connector}>
             {t('sources.add')}
           </button>
         </div>
       </div>
-      {fieldError === undefined && <ErrorNote error={error} />}
+      <ErrorNote error={connectors.error} />
+      {!placed && <ErrorNote error={error} />}
     </form>
   );
 }

@@ -1,0 +1,62 @@
+/**
+ * The add-source form in Chromium, drawn from each connector's JSON Schema: labels in the page
+ * language, credentials as password inputs, the "exactly one of" choice, and the API's field
+ * errors under the field they are about.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '@vigie/client';
+import { ensureWebBuilt, launchBrowser, startVigie, type RunningVigie } from './vigie-harness';
+
+describe('add-source form from connector schemas', () => {
+  let vigie: RunningVigie;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    [vigie, browser] = await Promise.all([startVigie(), launchBrowser('fr-FR')]);
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${vigie.url}/#/settings/sources`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await vigie?.close();
+  });
+
+  const form = (): ReturnType<Page['getByRole']> => page.getByRole('form', { name: 'Ajouter une source' });
+
+  it('draws the Mastodon settings in French, the token as a password and one watched thing at a time', async () => {
+    await form().getByLabel('Réseau').selectOption('mastodon');
+    await form().getByLabel('Instance').waitFor();
+    expect(await form().getByLabel('Jeton d’accès (secret)').getAttribute('type')).toBe('password');
+    expect(await form().getByLabel('Jeton d’accès (secret)').inputValue()).toBe('');
+    const group = form().getByRole('group', { name: /exactement un/ });
+    expect(await group.getByRole('radio').count()).toBe(3);
+    await group.getByRole('radio', { name: 'Fil public' }).check();
+    await expect.poll(() => form().getByRole('textbox', { name: 'Mot-dièse (sans #)' }).count()).toBe(0);
+    await form().getByRole('combobox', { name: 'Fil public' }).selectOption('local');
+  });
+
+  it('shows a problem reported by the API under the field it is about', async () => {
+    await form().getByLabel('Instance').fill('ftp://mastodon.example');
+    await form().getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await page.locator('#source-instance-error').waitFor();
+    expect(await form().getByLabel('Instance').getAttribute('aria-invalid')).toBe('true');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('adds a Mastodon source with only the chosen setting', async () => {
+    await form().getByLabel('Instance').fill('http://127.0.0.1:9/');
+    await form().getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await page.getByTestId('source').first().waitFor();
+    const [source] = await createClient({ baseUrl: vigie.url }).sources.list();
+    expect(source?.connector).toBe('mastodon');
+    expect(source?.config).toMatchObject({ timeline: 'local' });
+    expect(source?.config).not.toHaveProperty('hashtag');
+  });
+});
