@@ -18,6 +18,8 @@ import { registerExport } from './commands/export';
 import { registerQuery } from './commands/query-check';
 import { registerAnalysis } from './commands/analyze';
 import { registerGuard } from './commands/guard';
+import { registerAlertsBacktest } from './commands/alerts-backtest';
+import { registerAlertsRules } from './commands/alerts-rules';
 import { registerInboxList } from './commands/inbox-list';
 
 export function createProgram(): Command {
@@ -41,6 +43,9 @@ export function createProgram(): Command {
   registerQuery(program.command('query').description('the listening query language / le langage de requêtes'));
   registerAnalysis(program);
   registerGuard(program);
+  const alerts = program.command('alerts').description('alerts: rules and backtest / alertes : règles et backtest');
+  registerAlertsBacktest(alerts);
+  registerAlertsRules(alerts);
   registerInboxList(program.command('inbox').description('the inbox: conversations that need a human / la boîte de réception'));
   return program;
 }

@@ -3,6 +3,7 @@
  * list filters and the answers of the non-CRUD routes.
  */
 import type { ConnectorId, Mention, SentimentLabel, Source, TopicKind } from '@vigie/core';
+import type { AlertChannel, AlertRuleInput, BacktestEpisode, EpisodeExplanation, EpisodeKind, EpisodeStatus, InAppNotification, LocalizedText, Signal, StoredAlertRule, WebhookFormat } from '@vigie/core';
 
 /** A mention as listed by the API: a `Mention` without its raw payload. */
 export type MentionView = Omit<Mention, 'raw'>;
@@ -273,3 +274,80 @@ export interface InboxStats {
   firstResponse: Record<'all', { count: number; median: number | null; p90: number | null }> & Record<'byNetwork' | 'byTopic' | 'byMember', { key: string; count: number; median: number | null; p90: number | null }[]>;
   queue: { urgent: number; high: number; normal: number; low: number; clearMinutes: number };
 }
+
+// Alerts (docs/alerts.md, docs/api.md).
+
+/** A channel as the API returns it: a webhook's secret is replaced by `hasSecret`. */
+export type AlertChannelView = Exclude<AlertChannel, { kind: 'webhook' }> | { kind: 'webhook'; url: string; format: WebhookFormat; hasSecret: boolean };
+
+/** An alert rule as the API returns it. */
+export type AlertRuleView = Omit<StoredAlertRule, 'channels'> & { channels: AlertChannelView[] };
+
+/** What `PATCH /api/alert-rules/:id` takes: any rule fields; a webhook without `secret` keeps the stored one. */
+export type AlertRulePatch = Partial<AlertRuleInput>;
+
+/** An episode as lists show it: the ten-second read and its sparkline. */
+export interface EpisodeSummaryView {
+  id: string;
+  ruleId: string;
+  scope: { kind: 'topic' | 'query'; id: string; name: string };
+  kind: EpisodeKind;
+  status: EpisodeStatus;
+  startedAt: string;
+  detectedAt: string;
+  updatedAt: string;
+  closedAt?: string;
+  revision: number;
+  peak: { at: string; mentions: number };
+  headline: LocalizedText;
+  text: LocalizedText;
+  sparkline: number[];
+  sparklineStepMin: number;
+  volume: { mentions: number; authors: number; reach: number };
+}
+
+/** The post-mortem of one episode. */
+export interface EpisodeDetailView extends EpisodeSummaryView {
+  calmingAt?: string;
+  explanation: EpisodeExplanation;
+  signals: Signal[];
+  topPosts: MentionView[];
+}
+
+/** A delivery that is retrying (`failing`) or gave up (`dead`): a channel to fix. */
+export interface DeliveryView {
+  key: string;
+  channel: 'in_app' | 'email' | 'webhook';
+  target: string;
+  status: 'pending' | 'sent' | 'failing' | 'dead';
+  attempts: number;
+  nextAttemptAt: string;
+  lastError?: string;
+  title: LocalizedText;
+}
+
+export interface NotificationsView {
+  items: InAppNotification[];
+  unread: number;
+  failing: DeliveryView[];
+}
+
+export interface SeriesPoint {
+  start: string;
+  count: number;
+  authors: number;
+  negative: number;
+  positive: number;
+  neutral: number;
+  reach: number;
+  negativeShare: number;
+}
+
+export interface SeriesView {
+  scope: { kind: 'topic' | 'query'; id: string };
+  granularity: '5m' | '1h' | '1d';
+  items: SeriesPoint[];
+}
+
+/** One episode `POST /api/alerts/backtest` (and `vigie alerts backtest --json`) reports. */
+export type BacktestEpisodeView = Omit<BacktestEpisode, 'details'>;

@@ -27,6 +27,8 @@ import type {
   TopicInput,
   TopicPatch,
 } from './api-types';
+import type { AlertRuleInput } from '@vigie/core';
+import type { AlertRulePatch, AlertRuleView, BacktestEpisodeView, EpisodeDetailView, EpisodeSummaryView, NotificationsView, SeriesView } from './api-types';
 import { ClientError, parseClientError } from './client-error';
 import { openMentionStream, type StreamOptions } from './mention-stream';
 
@@ -161,6 +163,26 @@ export function createClient(options: ClientOptions) {
       remove: () => del('/demo'),
     },
     /** The inbox (docs/inbox.md): conversations, replies through the guard, saved replies, focus. */
+    /** Alert rules: validated by the server (impossible settings → `validation_failed` with the field). */
+    alertRules: {
+      list: () => get<{ items: AlertRuleView[] }>('/alert-rules').then((r) => r.items),
+      create: (input: AlertRuleInput) => post<AlertRuleView>('/alert-rules', input),
+      update: (id: string, input: AlertRulePatch) => patch<AlertRuleView>(`/alert-rules/${enc(id)}`, input),
+      delete: (id: string) => del(`/alert-rules/${enc(id)}`),
+    },
+    episodes: {
+      list: (filter: { status?: 'open' | 'calming' | 'closed'; limit?: number } = {}) => get<{ items: EpisodeSummaryView[] }>('/episodes', filter).then((r) => r.items),
+      get: (id: string) => get<EpisodeDetailView>(`/episodes/${enc(id)}`),
+    },
+    notifications: {
+      list: () => get<NotificationsView>('/notifications'),
+      markRead: (id: string) => request<void>('POST', `/notifications/${enc(id)}/read`),
+    },
+    alerts: {
+      /** Time series from rollups: `granularity` 5m, hour or day. */
+      series: (params: { topic?: string; query?: string; granularity?: '5m' | 'hour' | 'day'; days?: number }) => get<SeriesView>('/stats/series', params),
+      backtest: (range: { from: string; to: string }) => post<{ items: BacktestEpisodeView[] }>('/alerts/backtest', range).then((r) => r.items),
+    },
     inbox: {
       list: (filter: ConversationListFilter = {}) => get<ConversationPage>('/conversations', { ...filter }),
       get: (id: string) => get<ConversationDetail>(`/conversations/${enc(id)}`),
