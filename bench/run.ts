@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult[]> }>> 
   analysis: () => import('./analysis.bench'),
   connectors: () => import('./connectors.bench'),
   alerts: () => import('./alerts.bench'),
+  inbox: () => import('./inbox.bench'),
 };
 
 function format(result: BenchResult): string {

@@ -48,8 +48,11 @@ export function conversationCases(getStore: () => VigieStore): void {
       expect([...page1.items, ...page2.items, ...page3.items].map((c) => c.priority)).toEqual([50, 40, 30, 20, 10]);
       expect(page3.nextCursor).toBeNull();
 
-      const overdue = await store.conversations.list(ws.id, { view: 'overdue', now }, { limit: 10 });
-      expect(overdue.items.map((c) => c.priority)).toEqual([30, 20, 10]);
+      // Overdue: the latest first response first (due 0, 100, 200 min), paged by due date.
+      const overdue1 = await store.conversations.list(ws.id, { view: 'overdue', now }, { limit: 2 });
+      const overdue2 = await store.conversations.list(ws.id, { view: 'overdue', now }, { limit: 2, cursor: overdue1.nextCursor! });
+      expect([...overdue1.items, ...overdue2.items].map((c) => c.priority)).toEqual([10, 20, 30]);
+      expect(overdue2.nextCursor).toBeNull();
 
       await store.conversations.update(ws.id, made[4]!.id, { assignee: 'alice', status: 'assigned', tags: ['vip', 'vip', 'livraison'] });
       const mine = await store.conversations.list(ws.id, { view: 'mine', member: 'alice', now }, { limit: 10 });

@@ -168,20 +168,29 @@ export function createConversationRepository(db: Kysely<Database>, dialect: Stor
         const tag = filter.tag;
         query = query.where(dialect.kind === 'postgres' ? sql<boolean>`tags @> ${JSON.stringify([tag])}::jsonb` : sql<boolean>`exists (select 1 from json_each(conversations.tags) where value = ${tag})`);
       }
+      // The overdue view lists the latest first response first: the due-date index gives that
+      // order directly, however many conversations are late (no sort of the whole lane).
+      const byDue = filter.view === 'overdue';
       if (page.cursor) {
         const c = decodeConversationCursor(page.cursor);
-        query = query.where((eb) =>
-          eb.or([
-            eb('priority', '<', c.priority),
-            eb.and([eb('priority', '=', c.priority), eb('last_activity_at', '<', c.lastActivityAt)]),
-            eb.and([eb('priority', '=', c.priority), eb('last_activity_at', '=', c.lastActivityAt), eb('id', '<', c.id)]),
-          ]),
-        );
+        query = byDue
+          ? query.where((eb) => eb.or([eb('due_at', '>', c.at), eb.and([eb('due_at', '=', c.at), eb('id', '>', c.id)])]))
+          : query.where((eb) =>
+              eb.or([
+                eb('priority', '<', c.priority),
+                eb.and([eb('priority', '=', c.priority), eb('last_activity_at', '<', c.at)]),
+                eb.and([eb('priority', '=', c.priority), eb('last_activity_at', '=', c.at), eb('id', '<', c.id)]),
+              ]),
+            );
       }
-      const rows = await query.orderBy('priority', 'desc').orderBy('last_activity_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
+      const ordered = byDue
+        ? query.orderBy('due_at', 'asc').orderBy('id', 'asc')
+        : query.orderBy('priority', 'desc').orderBy('last_activity_at', 'desc').orderBy('id', 'desc');
+      const rows = await ordered.limit(page.limit + 1).execute();
       const items = rows.slice(0, page.limit).map(toConversation);
       const last = items.at(-1);
-      return { items, nextCursor: rows.length > page.limit && last ? encodeConversationCursor(last) : null };
+      const position = last && { priority: last.priority, at: byDue ? (last.dueAt ?? last.lastActivityAt) : last.lastActivityAt, id: last.id };
+      return { items, nextCursor: rows.length > page.limit && position ? encodeConversationCursor(position) : null };
     },
 
     async update(workspaceId, id, patch) {
@@ -211,17 +220,20 @@ export function createConversationRepository(db: Kysely<Database>, dialect: Stor
     },
 
     async countActiveByBand(workspaceId) {
-      const band = sql<string>`case when priority >= 70 then 'urgent' when priority >= 40 then 'high' when priority >= 15 then 'normal' else 'low' end`;
-      const rows = await db
-        .selectFrom('conversations')
-        .select([band.as('band'), (eb) => eb.fn.countAll<number | string>().as('n')])
-        .where('workspace_id', '=', workspaceId)
-        .where('lane', '=', 'active')
-        .groupBy(band)
-        .execute();
-      const counts = { urgent: 0, high: 0, normal: 0, low: 0 };
-      for (const r of rows) counts[r.band as keyof typeof counts] = Number(r.n);
-      return counts;
+      // One range count per band on the list index (workspace, lane, priority): no row is read.
+      const count = async (from: number, to: number): Promise<number> => {
+        const row = await db
+          .selectFrom('conversations')
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where('workspace_id', '=', workspaceId)
+          .where('lane', '=', 'active')
+          .where('priority', '>=', from)
+          .where('priority', '<', to)
+          .executeTakeFirstOrThrow();
+        return Number(row.n);
+      };
+      const [urgent, high, normal, low] = await Promise.all([count(70, 101), count(40, 70), count(15, 40), count(0, 15)]);
+      return { urgent, high, normal, low };
     },
 
     async firstResponses(workspaceId, since) {
