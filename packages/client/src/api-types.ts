@@ -2,7 +2,7 @@
  * The shapes of the HTTP API (docs/api.md) that are not plain core domain types: request bodies,
  * list filters and the answers of the non-CRUD routes.
  */
-import type { ConnectorId, Mention, SentimentLabel, Source, TopicKind } from '@vigie/core';
+import type { ConnectorId, Mention, MentionInput, SentimentLabel, Source, TopicKind } from '@vigie/core';
 import type { AlertChannel, AlertRuleInput, BacktestEpisode, EpisodeExplanation, EpisodeKind, EpisodeStatus, InAppNotification, LocalizedText, Signal, StoredAlertRule, WebhookFormat } from '@vigie/core';
 
 /** A mention as listed by the API: a `Mention` without its raw payload. */
@@ -131,6 +131,15 @@ export interface FetchResult {
   skipped: number;
   /** The feed answered 304 Not Modified: nothing new since the last poll. */
   notModified?: boolean;
+  error?: { code: string; message: string };
+}
+
+/** What testing unsaved source settings found (`POST /api/sources/test`): nothing is stored. */
+export interface SourceTestResult {
+  ok: boolean;
+  /** Items the poll returned; `sample` holds the first five. */
+  fetched: number;
+  sample: Omit<MentionInput, 'raw' | 'html'>[];
   error?: { code: string; message: string };
 }
 

@@ -12,6 +12,7 @@ import type {
   SavedReplyView,
   DemoStatus,
   FetchResult,
+  SourceTestResult,
   Health,
   MentionListFilter,
   MentionPage,
@@ -141,6 +142,13 @@ export function createClient(options: ClientOptions) {
       delete: (id: string) => del(`/sources/${enc(id)}`),
       /** Polls the source now; a connector failure comes back in `error`, not as a throw. */
       fetch: (id: string) => post<FetchResult>(`/sources/${enc(id)}/fetch`),
+      /**
+       * Runs one poll of settings not saved yet and returns the first five items; stores nothing.
+       *
+       * @example
+       * const { ok, sample, error } = await client.sources.test({ connector: 'rss', config: { url: 'https://exemple.fr/feed.xml' } });
+       */
+      test: (input: Pick<SourceInput, 'connector' | 'url' | 'config'>) => post<SourceTestResult>('/sources/test', input),
       importOpml: (opml: string) =>
         request<OpmlImportResult>('POST', '/sources/opml', { raw: { body: opml, contentType: 'text/xml' } }),
     },

@@ -6,17 +6,23 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@vigie/client';
-import { ensureWebBuilt, launchBrowser, startVigie, type RunningVigie } from './vigie-harness';
+import { ensureWebBuilt, launchBrowser, startFeedServer, startVigie, type RunningVigie } from './vigie-harness';
+
+const feedXml = (): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Blog</title><link>https://blog.example/</link><description>Un blog</description>${[1, 2, 3, 4, 5, 6, 7]
+    .map((i) => `<item><title>Billet ${i}</title><link>https://blog.example/${i}</link><guid>https://blog.example/${i}</guid><description>Texte ${i}</description></item>`)
+    .join('')}</channel></rss>`;
 
 describe('add-source form from connector schemas', () => {
   let vigie: RunningVigie;
+  let feed: RunningVigie;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     ensureWebBuilt();
-    [vigie, browser] = await Promise.all([startVigie(), launchBrowser('fr-FR')]);
+    [vigie, feed, browser] = await Promise.all([startVigie(), startFeedServer(feedXml), launchBrowser('fr-FR')]);
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.setDefaultTimeout(10_000);
@@ -25,10 +31,25 @@ describe('add-source form from connector schemas', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await vigie?.close();
+    await Promise.all([vigie?.close(), feed?.close()]);
   });
 
   const form = (): ReturnType<Page['getByRole']> => page.getByRole('form', { name: 'Ajouter une source' });
+
+  it('tests a feed before saving it: the first five items are shown and nothing is added', async () => {
+    await form().getByLabel('URL du flux').fill(feed.url);
+    await form().getByRole('button', { name: 'Tester' }).click();
+    const result = page.getByTestId('source-test');
+    await result.getByText('Ça marche : 7 éléments trouvés.', { exact: false }).waitFor();
+    expect(await result.getByRole('listitem').count()).toBe(5);
+    await result.getByText('Billet 1', { exact: true }).waitFor();
+    expect(await createClient({ baseUrl: vigie.url }).sources.list()).toEqual([]);
+
+    await form().getByLabel('URL du flux').fill(feed.url.replace('/feed.xml', '/absent'));
+    await expect.poll(() => page.getByTestId('source-test').count()).toBe(0);
+    await form().getByRole('button', { name: 'Tester' }).click();
+    await page.getByTestId('source-test').getByText('Le test a échoué').waitFor();
+  });
 
   it('draws the Mastodon settings in French, the token as a password and one watched thing at a time', async () => {
     await form().getByLabel('Réseau').selectOption('mastodon');

@@ -12,6 +12,17 @@ const FetchAnswer = z
   .object({ fetched: z.number(), inserted: z.number(), skipped: z.number(), notModified: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).optional() })
   .openapi('SourceFetchResult');
 
+const TestAnswer = z
+  .object({
+    ok: z.boolean(),
+    fetched: z.number(),
+    sample: z.array(z.record(z.string(), z.unknown())),
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+  })
+  .openapi('SourceTestResult');
+
+const TestRequest = z.object({ connector: NewSourceSchema.shape.connector, url: z.string().trim().max(2048).optional(), config: z.record(z.string(), z.unknown()).optional() }).openapi('SourceTest');
+
 export function sourceRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const sources = createSourceService(deps);
@@ -33,6 +44,18 @@ export function sourceRoutes(deps: AppDeps) {
       responses: { 201: { description: 'Created', content: { 'application/json': { schema: SourceSchema } } }, 400: invalid, 409: conflict },
     }),
     async (c) => c.json(presentSource(await sources.create(c.var.workspaceId, c.req.valid('json'))), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sources/test',
+      tags: ['sources'],
+      description: 'Runs one poll of unsaved settings and shows the first five items; stores nothing.',
+      request: { body: { content: { 'application/json': { schema: TestRequest } }, required: true } },
+      responses: { 200: { description: 'What the settings would bring (a network failure is reported in `error`)', content: { 'application/json': { schema: TestAnswer } } }, 400: invalid },
+    }),
+    async (c) => c.json(await sources.test(c.req.valid('json')), 200),
   );
 
   app.openapi(

@@ -1,5 +1,5 @@
-import { AppError, type ConnectorId, type Source } from '@vigie/core';
-import { assertPublicUrl, ConnectorError, getConnector, parseOpml } from '@vigie/connectors';
+import { AppError, type ConnectorId, type MentionInput, type Source } from '@vigie/core';
+import { assertPublicUrl, ConnectorError, createHttpClient, getConnector, parseOpml, runPoll } from '@vigie/connectors';
 import { ZodError } from 'zod';
 import type { Vigie } from '../create-vigie';
 import { zodDetails } from '../http/error-handler';
@@ -12,6 +12,20 @@ const URL_FIELDS = ['url', 'instance', 'baseUrl'];
 function sameSettings(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const canonical = (c: Record<string, unknown>) => JSON.stringify(Object.entries(redactSecrets(c).config).sort(([x], [y]) => x.localeCompare(y)));
   return canonical(a) === canonical(b);
+}
+
+/** A connection test waits this long at most: the user is looking at a spinner. */
+const TEST_TIMEOUT_MS = 20_000;
+/** Items a connection test shows. */
+const SAMPLE_SIZE = 5;
+
+/** What a connection test found: the first items (as the mention list would show them) or why it failed. */
+export interface SourceTestResult {
+  ok: boolean;
+  /** Items the poll returned (the sample shows the first five). */
+  fetched: number;
+  sample: Omit<MentionInput, 'raw' | 'html'>[];
+  error?: { code: string; message: string };
 }
 
 export interface SourceRequest {
@@ -40,7 +54,8 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
     }
   }
 
-  async function validate(workspaceId: string, request: SourceRequest) {
+  /** The connector and the config its schema accepts, every address SSRF-checked; nothing stored. */
+  async function parseRequest(request: SourceRequest) {
     const connector = getConnector(request.connector);
     if (!connector?.capabilities.poll) {
       throw new AppError('validation_failed', `connector "${request.connector}" cannot watch sources yet`, [{ field: 'connector', message: 'no such connector with sources' }]);
@@ -57,6 +72,11 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
       throw error;
     }
     await checkUrls(config, request.url !== undefined);
+    return { connector, config };
+  }
+
+  async function validate(workspaceId: string, request: SourceRequest) {
+    const { connector, config } = await parseRequest(request);
     const existing = (await deps.store.sources.list(workspaceId)).find((s) => s.connector === request.connector && sameSettings(s.config, config));
     if (existing) {
       const what = typeof config.url === 'string' ? 'this feed' : 'a source with these settings';
@@ -118,6 +138,32 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
       const result = await deps.poller.runOne(source);
       if (!result) throw new AppError('conflict', 'this source is being fetched right now; try again in a moment');
       return result;
+    },
+
+    /**
+     * Runs ONE poll of settings not saved yet, so the form can show what they would bring: nothing
+     * is stored (no source, no mention, no state). Invalid settings throw like `create`; a network
+     * failure is an answer (`ok: false` with the connector's code), not a throw.
+     */
+    async test(request: SourceRequest): Promise<SourceTestResult> {
+      const { connector, config } = await parseRequest(request);
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), TEST_TIMEOUT_MS);
+      try {
+        const outcome = await runPoll(
+          connector,
+          { http: createHttpClient({ allowPrivate: deps.config.allowPrivateUrls }), signal: controller.signal, now: () => new Date(), log: () => undefined },
+          { config, state: {} },
+        );
+        if (!outcome.ok) return { ok: false, fetched: 0, sample: [], error: outcome.error };
+        const sample = outcome.result.mentions.slice(0, SAMPLE_SIZE).map(({ raw: _raw, html: _html, ...shown }) => shown);
+        return { ok: true, fetched: outcome.result.mentions.length, sample };
+      } catch (error) {
+        if (!controller.signal.aborted) throw error;
+        return { ok: false, fetched: 0, sample: [], error: { code: 'timeout', message: `no answer within ${TEST_TIMEOUT_MS / 1000} s` } };
+      } finally {
+        clearTimeout(timer);
+      }
     },
 
     /** Adds every feed of an OPML file; bad outlines and duplicates are reported with their line. */

@@ -1,10 +1,11 @@
-import { isClientError, type ConnectorInfo } from '@vigie/client';
+import { isClientError, type ConnectorInfo, type SourceTestResult as TestResult } from '@vigie/client';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useLoad } from '../../ui/use-load';
 import { SchemaFieldInput } from './SchemaFieldInput';
+import { SourceTestResult } from './SourceTestResult';
 import { buildConfig, initialValues, readSchemaForm, type FieldValue } from './schema-form-fields';
 
 /** The field an API detail is about: `config.hashtag` and a top-level `url` both name their input. */
@@ -27,6 +28,8 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
   const [name, setName] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [testing, setTesting] = useState(false);
+  const [tested, setTested] = useState<TestResult>();
 
   const current = { ...initialValues(form), ...values };
   const choice = chosen !== undefined && form.exactlyOne.includes(chosen) ? chosen : form.exactlyOne[0];
@@ -46,6 +49,21 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
     setValues({});
     setChosen(undefined);
     setError(undefined);
+    setTested(undefined);
+  };
+
+  /** One poll of the settings as typed, nothing saved: invalid settings show under their fields like on "Add". */
+  const test = async (): Promise<void> => {
+    setTesting(true);
+    setError(undefined);
+    setTested(undefined);
+    try {
+      setTested(await api.sources.test({ connector: connectorId as ConnectorInfo['id'], config: buildConfig(form, current, choice) }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setTesting(false);
+    }
   };
 
   const submit = async (): Promise<void> => {
@@ -55,6 +73,7 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
       await api.sources.create({ connector: connectorId as ConnectorInfo['id'], config: buildConfig(form, current, choice), name: name.trim() || undefined });
       setValues({});
       setName('');
+      setTested(undefined);
       onAdded();
     } catch (e) {
       setError(e);
@@ -70,7 +89,10 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
       value={current[f.name] ?? ''}
       error={problemOf(f.name)}
       required={f.required || f.name === choice}
-      onChange={(value) => setValues((v) => ({ ...v, [f.name]: value }))}
+      onChange={(value) => {
+        setValues((v) => ({ ...v, [f.name]: value }));
+        setTested(undefined);
+      }}
     />
   );
 
@@ -122,11 +144,17 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
           <input value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <div className="field field-button">
+          <button type="button" className="button secondary" disabled={testing || saving || !connector} onClick={() => void test()}>
+            {testing ? t('sources.testing') : t('sources.test')}
+          </button>
+        </div>
+        <div className="field field-button">
           <button type="submit" className="button primary" disabled={saving || !connector}>
             {t('sources.add')}
           </button>
         </div>
       </div>
+      {tested && <SourceTestResult result={tested} />}
       <ErrorNote error={connectors.error} />
       {!placed && <ErrorNote error={error} />}
     </form>
