@@ -278,6 +278,14 @@ export interface SavedReplyView {
   createdAt: string;
 }
 
+/** A member's time on the inbox today (docs/inbox.md). */
+export interface TimeBudgetView {
+  budgetMinutes: number;
+  spentMinutes: number;
+  remainingMinutes: number;
+  exhausted: boolean;
+}
+
 export interface InboxStats {
   days: number;
   firstResponse: Record<'all', { count: number; median: number | null; p90: number | null }> & Record<'byNetwork' | 'byTopic' | 'byMember', { key: string; count: number; median: number | null; p90: number | null }[]>;

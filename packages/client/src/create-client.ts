@@ -10,6 +10,7 @@ import type {
   InboxStats,
   ReplyView,
   SavedReplyView,
+  TimeBudgetView,
   DemoStatus,
   FetchResult,
   SourceTestResult,
@@ -202,7 +203,11 @@ export function createClient(options: ClientOptions) {
       approve: (replyId: string, actor?: string) => post<ReplyView>(`/replies/${enc(replyId)}/approve`, { actor }),
       confirm: (replyId: string, actor?: string) => post<ReplyView>(`/replies/${enc(replyId)}/confirm`, { actor }),
       guard: (input: { text: string; lang?: 'fr' | 'en'; network?: string; replyTo?: string }) => post<GuardVerdictView>('/guard', input),
-      next: (member?: string) => get<{ item: ConversationView | null }>('/focus/next', { member }),
+      next: (member?: string) => get<{ item: ConversationView | null; budget?: TimeBudgetView }>('/focus/next', { member }),
+      budget: (member: string) => get<TimeBudgetView>('/inbox/budget', { member }),
+      setBudget: (member: string, minutes: number) => request<TimeBudgetView>('PUT', '/inbox/budget', { json: { member, minutes } }),
+      /** Records minutes spent on the inbox today (the web sends one per minute of use). */
+      addTime: (member: string, minutes: number) => post<TimeBudgetView>('/inbox/budget/time', { member, minutes }),
       stats: (days?: number) => get<InboxStats>('/inbox/stats', { days }),
     },
     savedReplies: {

@@ -150,12 +150,18 @@ describe('inbox API', () => {
     expect(audit.map((a) => a.action)).toEqual(['reply.held', 'reply.created', 'reply.failed', 'reply.sent', 'reply.approved', 'reply.sent']);
   });
 
-  it('serves the next most important conversation and manages saved replies', async () => {
+  it('serves the next most important conversation, tracks the daily time budget, and manages saved replies', async () => {
     t = await createTestVigie({}, () => NOW);
     await seed();
     const list = (await t.call('GET', '/api/conversations')).json.items as { id: string }[];
     const next = await t.call('GET', '/api/focus/next?member=alice');
     expect((next.json.item as { id: string }).id).toBe(list[0]!.id);
+    expect(next.json.budget).toEqual({ budgetMinutes: 90, spentMinutes: 0, remainingMinutes: 90, exhausted: false });
+    expect((await t.call('PUT', '/api/inbox/budget', { member: 'alice', minutes: 30 })).json).toMatchObject({ budgetMinutes: 30, remainingMinutes: 30 });
+    await t.call('POST', '/api/inbox/budget/time', { member: 'alice', minutes: 20 });
+    const spent = await t.call('POST', '/api/inbox/budget/time', { member: 'alice', minutes: 15 });
+    expect(spent.json).toEqual({ budgetMinutes: 30, spentMinutes: 35, remainingMinutes: 0, exhausted: true });
+    expect((await t.call('GET', '/api/inbox/budget?member=bob')).json).toMatchObject({ spentMinutes: 0, exhausted: false });
     const created = await t.call('POST', '/api/saved-replies', { name: 'Merci', lang: 'fr', text: 'Merci {author} !' });
     expect(created.status).toBe(201);
     expect((await t.call('PATCH', `/api/saved-replies/${created.json.id as string}`, { text: 'Merci beaucoup {author} !' })).json).toMatchObject({ text: 'Merci beaucoup {author} !' });

@@ -12,6 +12,8 @@ import {
   firstResponseMinutes,
   inboxEntryReason,
   nextInFocus,
+  timeBudget,
+  type TimeBudget,
   triageConversation,
   type Conversation,
   type InboxEntryOptions,
@@ -20,6 +22,10 @@ import {
   type Store,
 } from '@vigie/core';
 import { recommendResponse } from '@vigie/analysis';
+
+/** Minutes a member spends on the inbox per day unless set otherwise: social media must not eat the day. */
+export const DEFAULT_DAILY_BUDGET_MINUTES = 90;
+const BUDGETS_KEY = 'inbox.budgets';
 
 export interface InboxServiceDeps {
   store: Store;
@@ -80,8 +86,36 @@ export function createInboxService(deps: InboxServiceDeps) {
     });
   }
 
+  /** The day in the team's time zone: a budget resets at local midnight, not UTC's. */
+  const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: policy.hours.timeZone }).format(deps.now());
+  const spentKey = (): string => `inbox.spent.${today()}`;
+
+  async function budget(workspaceId: string, member: string): Promise<TimeBudget> {
+    const budgets = (await deps.store.settings.get<Record<string, number>>(workspaceId, BUDGETS_KEY)) ?? {};
+    const spent = (await deps.store.settings.get<Record<string, number>>(workspaceId, spentKey())) ?? {};
+    return timeBudget(budgets[member] ?? DEFAULT_DAILY_BUDGET_MINUTES, spent[member] ?? 0);
+  }
+
   return {
     ingest,
+
+    /** A member's daily time budget and what is used today. */
+    budget,
+
+    /** Sets a member's daily budget in minutes. */
+    async setBudget(workspaceId: string, member: string, minutes: number): Promise<TimeBudget> {
+      const budgets = (await deps.store.settings.get<Record<string, number>>(workspaceId, BUDGETS_KEY)) ?? {};
+      await deps.store.settings.set(workspaceId, BUDGETS_KEY, { ...budgets, [member]: minutes });
+      return budget(workspaceId, member);
+    },
+
+    /** Adds minutes spent in the inbox today (the web reports each minute the page is in use). */
+    async addTime(workspaceId: string, member: string, minutes: number): Promise<TimeBudget> {
+      const key = spentKey();
+      const spent = (await deps.store.settings.get<Record<string, number>>(workspaceId, key)) ?? {};
+      await deps.store.settings.set(workspaceId, key, { ...spent, [member]: (spent[member] ?? 0) + minutes });
+      return budget(workspaceId, member);
+    },
 
     /** The next most important conversation for a member (theirs or unassigned), from the top of the queue. */
     async next(workspaceId: string, member: string | undefined): Promise<Conversation | undefined> {

@@ -6,6 +6,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { useLoad } from '../../ui/use-load';
 import { ConversationPanel } from './ConversationPanel';
 import { inboxKeyAction, moveSelection, tomorrowMorning } from './inbox-keys';
+import { useTimeBudget } from './use-time-budget';
 import './inbox.css';
 
 const VIEWS: InboxViewName[] = ['open', 'unanswered', 'overdue', 'mine', 'snoozed', 'closed'];
@@ -29,6 +30,7 @@ export function InboxPage() {
   const stats = useLoad(() => api.inbox.stats(), `stats:${list.data?.items.length ?? 0}`);
   const savedReplies = useLoad(() => api.savedReplies.list(), 'saved');
   const items: ConversationView[] = list.data?.items ?? [];
+  const budget = useTimeBudget(member.trim());
 
   const loadDetail = useCallback((id: string | undefined) => {
     if (!id) return setDetail(undefined);
@@ -91,6 +93,11 @@ export function InboxPage() {
       </header>
       {stats.data && (
         <p className="muted">{t('inbox.queue', { count: stats.data.queue.urgent + stats.data.queue.high + stats.data.queue.normal + stats.data.queue.low, minutes: stats.data.queue.clearMinutes })}{stats.data.firstResponse.all.median !== null && <> · {t('inbox.median', { minutes: stats.data.firstResponse.all.median })}</>}</p>
+      )}
+      {budget && (
+        <p className={budget.exhausted ? 'banner' : 'muted'} role="status">
+          {budget.exhausted ? t('inbox.budgetExhausted', { budget: budget.budgetMinutes }) : t('inbox.budgetLeft', { remaining: budget.remainingMinutes, budget: budget.budgetMinutes })}
+        </p>
       )}
       <div className="tabs" role="tablist">
         {VIEWS.map((v) => <button key={v} type="button" role="tab" aria-selected={view === v} className="tab" onClick={() => { setView(v); setSelected(undefined); }}>{t(`inbox.view.${v}`)}</button>)}
