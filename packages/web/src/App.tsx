@@ -3,6 +3,7 @@ import { DashboardPage } from './areas/dashboard/DashboardPage';
 import { MentionsPage } from './areas/mentions/MentionsPage';
 import { SettingsPage } from './areas/settings/SettingsPage';
 import { InboxPage } from './areas/inbox/InboxPage';
+import { AlertsPage } from './areas/alerts/AlertsPage';
 import { areaOfRoute } from './areas';
 import { Shell } from './layout/Shell';
 import { useHashRoute } from './use-hash-route';
@@ -18,8 +19,9 @@ export function App() {
       {area === 'dashboard' && <DashboardPage />}
       {area === 'mentions' && <MentionsPage key={search} initialTopic={params.get('topic') ?? ''} />}
       {area === 'inbox' && <InboxPage />}
+      {area === 'alerts' && <AlertsPage path={path} />}
       {area === 'settings' && <SettingsPage tab={path.split('/')[2] === 'sources' ? 'sources' : 'topics'} />}
-      {area !== 'dashboard' && area !== 'mentions' && area !== 'settings' && area !== 'inbox' && <ComingSoonPage area={area} />}
+      {area !== 'dashboard' && area !== 'mentions' && area !== 'settings' && area !== 'inbox' && area !== 'alerts' && <ComingSoonPage area={area} />}
     </Shell>
   );
 }

@@ -3,7 +3,7 @@ export const AREAS = [
   { id: 'dashboard', path: '/', ready: true },
   { id: 'mentions', path: '/mentions', ready: true },
   { id: 'inbox', path: '/inbox', ready: true },
-  { id: 'alerts', path: '/alerts', ready: false },
+  { id: 'alerts', path: '/alerts', ready: true },
   { id: 'publishing', path: '/publishing', ready: false },
   { id: 'competitors', path: '/competitors', ready: false },
   { id: 'settings', path: '/settings', ready: true },
