@@ -23,6 +23,7 @@ import { conversationRoutes } from './routes/conversations.routes';
 import { conversationReplyRoutes } from './routes/conversation-replies.routes';
 import { savedReplyRoutes } from './routes/saved-replies.routes';
 import { inboxRoutes } from './routes/inbox.routes';
+import { intakeRoutes } from './routes/intake.routes';
 
 /** Largest JSON body any route accepts. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', conversationReplyRoutes(deps));
   api.route('/', savedReplyRoutes(deps));
   api.route('/', inboxRoutes(deps));
+  api.route('/', intakeRoutes(deps));
   api.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'Vigie API', version: '0.1.0', description: 'Social listening and community management — docs/api.md' } });
   app.route('/api', api);
   app.all('/api/*', () => {
