@@ -143,6 +143,20 @@ export interface SourceTestResult {
   error?: { code: string; message: string };
 }
 
+/** A webhook intake as listed: its token and secret are never shown again. */
+export interface Intake {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastReceivedAt?: string;
+}
+
+/** A new intake: the URL to push to and the signing secret, in this answer only. */
+export interface NewIntake extends Intake {
+  url: string;
+  secret: string;
+}
+
 export interface OpmlImportResult {
   created: Source[];
   /** Outlines that could not be added; `line` when the server can tell where. */

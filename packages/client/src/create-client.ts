@@ -14,6 +14,8 @@ import type {
   DemoStatus,
   FetchResult,
   SourceTestResult,
+  Intake,
+  NewIntake,
   Health,
   MentionListFilter,
   MentionPage,
@@ -134,6 +136,18 @@ export function createClient(options: ClientOptions) {
       /** Runs a query over stored history without saving it: count and a highlighted sample. */
       preview: (query: string, opts: { days?: number; limit?: number } = {}) =>
         post<QueryPreview>('/queries/preview', { query, ...opts }),
+    },
+    /** Webhook intakes: URLs other tools push signed mentions to (docs/api.md). */
+    intakes: {
+      list: () => get<{ items: Intake[] }>('/intakes').then((r) => r.items),
+      /**
+       * Creates an intake; its URL and secret are in this answer only.
+       *
+       * @example
+       * const { url, secret } = await client.intakes.create('Zapier');
+       */
+      create: (name?: string) => post<NewIntake>('/intakes', name ? { name } : {}),
+      delete: (id: string) => del(`/intakes/${enc(id)}`),
     },
     sources: {
       list: () => get<{ items: Source[] }>('/sources').then((r) => r.items),

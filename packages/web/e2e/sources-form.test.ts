@@ -3,6 +3,7 @@
  * language, credentials as password inputs, the "exactly one of" choice, and the API's field
  * errors under the field they are about.
  */
+import { createHmac } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@vigie/client';
@@ -79,5 +80,22 @@ describe('add-source form from connector schemas', () => {
     expect(source?.connector).toBe('mastodon');
     expect(source?.config).toMatchObject({ timeline: 'local' });
     expect(source?.config).not.toHaveProperty('hashtag');
+  });
+
+  it('creates a webhook intake whose URL and secret, shown once, accept a signed push', async () => {
+    const panel = page.getByRole('region', { name: 'Réception par webhook' });
+    await panel.getByLabel('Nom du point de réception').fill('Zapier');
+    await panel.getByRole('button', { name: 'Créer un point de réception' }).click();
+    const created = page.getByTestId('intake-created');
+    await created.waitFor();
+    const [url, secret] = await created.locator('code').allTextContents();
+    await panel.getByTestId('intake').filter({ hasText: 'Zapier' }).getByText('rien reçu').waitFor();
+
+    const body = JSON.stringify([{ externalId: 'e2e-1', text: 'Poussé par un autre outil' }]);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = createHmac('sha256', secret ?? '').update(`${timestamp}.${body}`).digest('hex');
+    const response = await fetch(url ?? '', { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-vigie-timestamp': String(timestamp), 'x-vigie-signature': `sha256=${signature}` } });
+    expect(await response.json()).toMatchObject({ inserted: 1, rejected: [] });
+    expect((await createClient({ baseUrl: vigie.url }).intakes.list())[0]?.lastReceivedAt).toBeDefined();
   });
 });

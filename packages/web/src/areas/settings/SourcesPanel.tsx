@@ -3,6 +3,7 @@ import { api } from '../../api-client';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useLoad } from '../../ui/use-load';
 import { AddSourceForm } from './AddSourceForm';
+import { IntakesPanel } from './IntakesPanel';
 import { OpmlImport } from './OpmlImport';
 import { SourceRow } from './SourceRow';
 
@@ -27,6 +28,7 @@ export function SourcesPanel() {
           <SourceRow key={s.id} source={s} onChanged={sources.reload} />
         ))}
       </ul>
+      <IntakesPanel />
     </div>
   );
 }

@@ -1,0 +1,100 @@
+import type { NewIntake } from '@vigie/client';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api-client';
+import { formatDateTime } from '../../format/relative-time';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { useLoad } from '../../ui/use-load';
+
+/**
+ * Settings → webhook intakes: URLs other tools push signed mentions to. A new intake's URL and
+ * secret are shown once (the server keeps only a hash of the token and the sealed secret).
+ */
+export function IntakesPanel() {
+  const { t, i18n } = useTranslation();
+  const intakes = useLoad(() => api.intakes.list(), 'intakes');
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<NewIntake>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  const act = async (action: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+      intakes.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-label={t('sources.intakeTitle')}>
+      <h2>{t('sources.intakeTitle')}</h2>
+      <p className="muted">{t('sources.intakeHelp')}</p>
+      <form
+        className="form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act(async () => {
+            setCreated(await api.intakes.create(name.trim() || undefined));
+            setName('');
+          });
+        }}
+      >
+        <label className="field">
+          <span>{t('sources.intakeName')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Zapier" />
+        </label>
+        <div className="field field-button">
+          <button type="submit" className="button secondary" disabled={busy}>
+            {t('sources.intakeCreate')}
+          </button>
+        </div>
+      </form>
+      {created && (
+        <div role="status" data-testid="intake-created">
+          <p className="qe-ok">{t('sources.intakeShownOnce')}</p>
+          <dl className="source-health">
+            <div>
+              <dt>{t('sources.intakeUrl')}</dt>
+              <dd>
+                <code>{created.url}</code>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('sources.intakeSecret')}</dt>
+              <dd>
+                <code>{created.secret}</code>
+              </dd>
+            </div>
+          </dl>
+        </div>
+      )}
+      <ErrorNote error={error ?? intakes.error} />
+      <ul className="source-list">
+        {intakes.data?.map((intake) => (
+          <li key={intake.id} data-testid="intake">
+            <strong>{intake.name}</strong>{' '}
+            <span className="muted">
+              {intake.lastReceivedAt ? t('sources.intakeLast', { when: formatDateTime(intake.lastReceivedAt, i18n.language) }) : t('sources.intakeNever')}
+            </span>{' '}
+            <button
+              type="button"
+              className="button ghost danger"
+              disabled={busy}
+              onClick={() => {
+                if (window.confirm(t('sources.intakeConfirmDelete', { name: intake.name }))) void act(() => api.intakes.delete(intake.id));
+              }}
+            >
+              {t('common.delete')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
