@@ -60,6 +60,7 @@ export function createAlertWorker(options: AlertWorkerOptions) {
   let chain: Promise<void> = Promise.resolve();
   let flushQueued = false;
   let delivering: Promise<OutboxRun | undefined> | undefined;
+  let again = false;
   let timers: NodeJS.Timeout[] = [];
   let unsubscribe: (() => void) | undefined;
 
@@ -161,9 +162,16 @@ export function createAlertWorker(options: AlertWorkerOptions) {
     if (queued > 0) void deliver();
   }
 
-  /** One outbox run at a time; a run asked for while one is going waits for it. */
+  /**
+   * One outbox run at a time. Asked for while one is going, another run follows it, so entries
+   * enqueued meanwhile leave at once instead of at the next tick.
+   */
   function deliver(): Promise<OutboxRun | undefined> {
-    delivering ??= outbox
+    if (delivering) {
+      again = true;
+      return delivering;
+    }
+    delivering = outbox
       .runOnce(options.now().getTime())
       .catch((error: unknown) => {
         log.error({ err: error }, 'outbox run failed');
@@ -171,6 +179,10 @@ export function createAlertWorker(options: AlertWorkerOptions) {
       })
       .finally(() => {
         delivering = undefined;
+        if (again) {
+          again = false;
+          void deliver();
+        }
       });
     return delivering;
   }
@@ -211,7 +223,7 @@ export function createAlertWorker(options: AlertWorkerOptions) {
     /** Resolves when every mention received so far is counted and evaluated. */
     async idle(): Promise<void> {
       await chain;
-      await delivering;
+      while (delivering) await delivering;
     },
     async stop(): Promise<void> {
       unsubscribe?.();
@@ -219,7 +231,7 @@ export function createAlertWorker(options: AlertWorkerOptions) {
       for (const timer of timers) clearInterval(timer);
       timers = [];
       await chain;
-      await delivering;
+      while (delivering) await delivering;
     },
   };
 }
