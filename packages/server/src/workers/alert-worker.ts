@@ -5,6 +5,7 @@
  * seconds. Rules are loaded from the store and reloaded when the API changes them.
  */
 import {
+  bucketStart,
   createAlertEngine,
   createRollup,
   extractTerms,
@@ -17,6 +18,7 @@ import {
 import type { MentionBus } from '../events/mention-bus';
 import type { Logger } from '../logger';
 import { createOutboxWorker, outboxEntriesFor, type NotificationChannel, type OutboxRun } from '../notify';
+import { digestEntries } from '../jobs/alert-digest.job';
 import { alertPointOf } from './alert-point-of';
 
 const DAY_MS = 86_400_000;
@@ -56,6 +58,7 @@ export function createAlertWorker(options: AlertWorkerOptions) {
   const outbox = createOutboxWorker({ store: store.outbox, channels: options.channels });
   const workspaces = new Map<string, Promise<WorkspaceAlerts>>();
   const backlog: Mention[] = [];
+  const digestDays = new Map<string, number>();
   // Every engine change runs on one chain: batches, evaluations and rule reloads never interleave.
   let chain: Promise<void> = Promise.resolve();
   let flushQueued = false;
@@ -154,10 +157,16 @@ export function createAlertWorker(options: AlertWorkerOptions) {
 
   async function evaluateAll(): Promise<void> {
     const nowMs = options.now().getTime();
+    const day = bucketStart(nowMs, '1d', timeZone);
     let queued = 0;
     for (const [workspaceId, loaded] of workspaces) {
       const state = await loaded;
       queued += await handleEvents(workspaceId, state, state.engine.evaluate(nowMs), nowMs);
+      // Digests once a local day per process; the outbox key stops a second process sending them again.
+      if (digestDays.get(workspaceId) !== day) {
+        queued += await store.outbox.enqueue(await digestEntries(store, workspaceId, [...state.rules.values()], nowMs, timeZone));
+        digestDays.set(workspaceId, day);
+      }
     }
     if (queued > 0) void deliver();
   }
