@@ -17,6 +17,7 @@ import { pollSource } from './jobs/poll-source.job';
 import { createSourcePoller } from './workers/source-poller';
 import { createDemoService } from './jobs/demo-service';
 import { loadSecretBox } from './security/source-secrets';
+import { createStreamWorker } from './workers/stream-worker';
 import { createInboxService } from './services/inbox-service';
 import { createInboxWorker } from './workers/inbox-worker';
 import { createConversationReplyService, openOnNetworkSender, type ReplySender } from './services/conversation-reply-service';
@@ -45,6 +46,7 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
   const secrets = loadSecretBox(config);
   const poll = (source: Source) => pollSource({ store, ingest, http, log, now, secrets }, source);
   const poller = createSourcePoller({ store, log, now, concurrency: config.pollConcurrency, poll });
+  const streams = createStreamWorker({ store, ingest, http, log, now, secrets });
   const workspace = await ensureDefaultWorkspace(store);
   const inbox = createInboxService({ store, now });
   const inboxWorker = createInboxWorker({ bus, inbox, log });
@@ -63,6 +65,8 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
     bus,
     ingest,
     poller,
+    /** Live streams (Mastodon, X, Bluesky) of enabled sources, when the worker is on; polling stays the safety net. */
+    streams,
     /** Encrypts secrets at rest (source and account tokens). */
     secrets,
     /** Polls one source once (no overlap protection: `poller.runOne` has it). */
@@ -84,10 +88,12 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
       inboxWorker.start();
       if (config.demo) await demo.seedIfFirstStart();
       if (config.worker) poller.start();
+      if (config.worker) await streams.start();
       if (config.demo && config.demoReplay) demo.startReplay();
     },
     async close(): Promise<void> {
       demo.stopReplay();
+      await streams.stop();
       await poller.stop();
       await inboxWorker.stop();
       await alerts.stop();

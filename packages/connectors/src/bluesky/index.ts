@@ -1,13 +1,14 @@
 /**
  * The Bluesky connector: post search and author feeds through the public AppView, with no
- * account; backfill by paging back. The Jetstream firehose stream (stream.ts) is ready but not
- * declared: it needs a WebSocket opener from kit/ (see README.md, "What is left").
+ * account; backfill by paging back; live posts of search sources through the Jetstream firehose
+ * (stream.ts), over kit's WebSocket (address policy, pinned lookup, silence timeout).
  */
 import { defineConnector } from '../connector';
 import { backfillPosts } from './backfill';
 import { blueskySourceConfig, type BlueskySourceConfig } from './config';
 import { pollPosts } from './poll';
 import { createSearchPosts } from './search';
+import { createJetstreamStream } from './stream';
 
 /**
  * @example
@@ -21,6 +22,7 @@ export const bluesky = defineConnector<BlueskySourceConfig>({
     poll: { fetch: pollPosts },
     search: { search: createSearchPosts() },
     backfill: { backfill: backfillPosts },
+    stream: { stream: createJetstreamStream(async (ctx, url) => (await ctx.http.webSocket(url, { signal: ctx.signal })).messages) },
   },
   // 2 minutes: a search poll is one request when little is new, far below the AppView's 3,000 requests / 5 min per IP.
   defaultPollIntervalSec: 120,
