@@ -46,6 +46,28 @@ async function startHook(status: number): Promise<{ url: string; bodies: string[
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, bodies };
 }
 
+/** Two weeks of quiet history (about one neutral mention an hour), then 30 negative mentions in 25 minutes, through the bus. */
+async function burstOfNegativeMentions(t: TestVigie, topic: string): Promise<void> {
+  const { store, alerts, bus, defaultWorkspace } = t.vigie;
+  const history: RollupRow[] = [];
+  for (let h = 14 * 24; h >= 1; h -= 1) {
+    const bucketStart = new Date(Date.parse('2026-11-17T08:00:00Z') - h * 3_600_000).toISOString();
+    history.push({ scope: 'topic', scopeId: topic, granularity: '1h', bucketStart, count: 1, authors: 1, negative: 0, positive: 0, neutral: 1, reach: 100 });
+  }
+  await store.rollups.increment(defaultWorkspace.id, history);
+  await alerts.start();
+
+  const burst: NewMention[] = Array.from({ length: 30 }, (_, i) => ({
+    connector: 'rss', externalId: `burst-${i}`, author: { handle: `user${i}`, followers: 200 }, text: `Ma Ondine a pris feu, batterie en cause ${i}`,
+    kind: 'post', publishedAt: new Date(NOW.getTime() - (25 - Math.floor(i / 2)) * 60_000).toISOString(), engagement: { reposts: i === 0 ? 40 : 0 }, raw: {},
+    analysis: { sentiment: { analyzer: 'test@1', label: 'negative', score: -0.8 } }, queryIds: [], topicIds: [topic],
+  }));
+  const { inserted } = await store.mentions.upsertMany(defaultWorkspace.id, burst);
+  for (const mention of inserted) bus.publish(mention);
+  await alerts.idle();
+  await alerts.deliver();
+}
+
 describe('alert rules API', () => {
   it('creates, hides the webhook secret, edits, deletes; refuses impossible settings with the field', async () => {
     const t = await open();
@@ -97,25 +119,7 @@ describe('live alerts', () => {
       name: 'Ondine', scope: { kind: 'topic', id: topic }, detectors: ['volume_spike', 'negative_surge'], cooldownMinutes: 60,
       channels: [{ kind: 'in_app' }, { kind: 'webhook', url: hook.url, format: 'generic' }],
     });
-    const { store, alerts, bus, defaultWorkspace } = t.vigie;
-    // Two weeks of quiet history: about one neutral mention an hour.
-    const history: RollupRow[] = [];
-    for (let h = 14 * 24; h >= 1; h -= 1) {
-      const bucketStart = new Date(Date.parse('2026-11-17T08:00:00Z') - h * 3_600_000).toISOString();
-      history.push({ scope: 'topic', scopeId: topic, granularity: '1h', bucketStart, count: 1, authors: 1, negative: 0, positive: 0, neutral: 1, reach: 100 });
-    }
-    await store.rollups.increment(defaultWorkspace.id, history);
-    await alerts.start();
-
-    const burst: NewMention[] = Array.from({ length: 30 }, (_, i) => ({
-      connector: 'rss', externalId: `burst-${i}`, author: { handle: `user${i}`, followers: 200 }, text: `Ma Ondine a pris feu, batterie en cause ${i}`,
-      kind: 'post', publishedAt: new Date(NOW.getTime() - (25 - Math.floor(i / 2)) * 60_000).toISOString(), engagement: { reposts: i === 0 ? 40 : 0 }, raw: {},
-      analysis: { sentiment: { analyzer: 'test@1', label: 'negative', score: -0.8 } }, queryIds: [], topicIds: [topic],
-    }));
-    const { inserted } = await store.mentions.upsertMany(defaultWorkspace.id, burst);
-    for (const mention of inserted) bus.publish(mention);
-    await alerts.idle();
-    await alerts.deliver();
+    await burstOfNegativeMentions(t, topic);
 
     const episodes = await t.call('GET', '/api/episodes?status=open');
     expect(episodes.json.items).toHaveLength(1);
@@ -140,5 +144,21 @@ describe('live alerts', () => {
     const counts = (series.json.items as { count: number }[]).map((b) => b.count);
     expect(counts).toHaveLength(24);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(30 + 23);
+  });
+});
+
+describe('a failing SMTP server', () => {
+  it('shows e-mail as failing with its reason, retried later, while in-app is delivered', async () => {
+    // Port 1 on loopback: nothing listens, the connection is refused (an SMTP server that is down).
+    const t = await open({ smtp: { host: '127.0.0.1', port: 1, secure: false } });
+    const topic = await topicId(t);
+    await t.call('POST', '/api/alert-rules', {
+      name: 'Ondine', scope: { kind: 'topic', id: topic }, detectors: ['volume_spike'], channels: [{ kind: 'in_app' }, { kind: 'email' }], recipients: ['cm@velotys.example'],
+    });
+    await burstOfNegativeMentions(t, topic);
+    const notifications = await t.call('GET', '/api/notifications');
+    expect(notifications.json.unread).toBe(1);
+    expect(notifications.json.failing).toMatchObject([{ channel: 'email', target: 'cm@velotys.example', status: 'failing', attempts: 1 }]);
+    expect((notifications.json.failing as { lastError: string }[])[0]?.lastError).toMatch(/ECONNREFUSED|connect/i);
   });
 });
