@@ -3,7 +3,8 @@ import { assertPublicUrl, ConnectorError, createHttpClient, getConnector, parseO
 import { ZodError } from 'zod';
 import type { Vigie } from '../create-vigie';
 import { zodDetails } from '../http/error-handler';
-import { openSecrets, redactSecrets, sealSecrets, secretFieldsOf } from '../security/source-secrets';
+import { openSecrets, redactSecrets, sealSecrets } from '../security/source-secrets';
+import { sourceSecretFields } from './source-form-schema';
 
 /** Settings that hold an address Vigie will call: each is SSRF-checked before it is saved. */
 const URL_FIELDS = ['url', 'instance', 'baseUrl'];
@@ -82,7 +83,7 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
       const what = typeof config.url === 'string' ? 'this feed' : 'a source with these settings';
       throw new AppError('conflict', `${what} is already a source ("${existing.name}")`, [{ field: typeof config.url === 'string' ? 'url' : 'config', message: `already added as source ${existing.id}` }]);
     }
-    return { connector, config: sealSecrets(deps.secrets, secretFieldsOf(connector), config) };
+    return { connector, config: sealSecrets(deps.secrets, sourceSecretFields(connector), config) };
   }
 
   async function mustGet(workspaceId: string, id: string): Promise<Source> {
@@ -111,7 +112,7 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
       const connector = getConnector(source.connector);
       if (config && connector) {
         // Secrets left out of a patch keep their stored (sealed) value.
-        const fields = secretFieldsOf(connector);
+        const fields = sourceSecretFields(connector);
         const kept = openSecrets(deps.secrets, Object.fromEntries(fields.filter((f) => typeof source.config[f] === 'string').map((f) => [f, source.config[f]])));
         const withSecrets = { ...kept, ...config };
         try {
