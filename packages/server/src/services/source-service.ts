@@ -41,7 +41,12 @@ export interface SourceRequest {
  * Adding, checking and fetching sources: the connector's schema validates the config, every URL
  * is SSRF-checked before it is saved, and the same source is never added twice.
  */
-export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'config' | 'secrets'>) {
+export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'config' | 'secrets' | 'streams' | 'log'>) {
+  /** A new, changed or removed source starts or stops its live stream now rather than at the next refresh. */
+  const restream = (): void => {
+    deps.streams.refresh().catch((error: unknown) => deps.log.error({ err: error }, 'stream refresh after a source change failed'));
+  };
+
   async function checkUrls(config: Record<string, unknown>, viaUrlField: boolean): Promise<void> {
     for (const field of URL_FIELDS) {
       const value = config[field];
@@ -98,12 +103,14 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
 
     async create(workspaceId: string, request: SourceRequest): Promise<Source> {
       const { connector, config } = await validate(workspaceId, request);
-      return deps.store.sources.create(workspaceId, {
+      const created = await deps.store.sources.create(workspaceId, {
         connector: request.connector,
         name: request.name || connector.describeSource(config as never),
         config,
         pollIntervalSec: request.pollIntervalSec ?? connector.defaultPollIntervalSec,
       });
+      restream();
+      return created;
     },
 
     async update(workspaceId: string, id: string, patch: { name?: string; config?: Record<string, unknown>; pollIntervalSec?: number; enabled?: boolean }): Promise<Source> {
@@ -126,11 +133,13 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
       }
       const updated = await deps.store.sources.update(workspaceId, id, { ...patch, config });
       if (!updated) throw new AppError('not_found', `source ${id} does not exist`);
+      restream();
       return updated;
     },
 
     async delete(workspaceId: string, id: string): Promise<void> {
       if (!(await deps.store.sources.delete(workspaceId, id))) throw new AppError('not_found', `source ${id} does not exist`);
+      restream();
     },
 
     /** Polls a source now and says what it found; a failure is reported, not thrown. */

@@ -117,13 +117,20 @@ describe('stream worker', () => {
     expect(worker.active()).toEqual([]);
   });
 
+  it('never streams in a process without the worker', async () => {
+    await t.call('POST', '/api/sources', { connector: 'mastodon', config: { instance: sse.origin, hashtag: 'vigie' } });
+    await t.vigie.streams.refresh();
+    expect(t.vigie.streams.active()).toEqual([]);
+    expect(sse.connections).toBe(0);
+  });
+
   it('runs inside Vigie when the worker is on, and Vigie closes with the stream open', async () => {
     const withWorker = await createTestVigie({ worker: true });
     try {
-      const source = await withWorker.call('POST', '/api/sources', { connector: 'mastodon', config: { instance: sse.origin, hashtag: 'vigie' } });
       await withWorker.vigie.start();
-      await withWorker.vigie.streams.refresh();
-      expect(withWorker.vigie.streams.active()).toEqual([source.json.id]);
+      // Added after the start: the stream begins now, not at the next minute's refresh.
+      const source = await withWorker.call('POST', '/api/sources', { connector: 'mastodon', config: { instance: sse.origin, hashtag: 'vigie' } });
+      await expect.poll(() => withWorker.vigie.streams.active()).toEqual([source.json.id]);
       await expect.poll(() => sse.open.size, { timeout: 5_000 }).toBe(1);
     } finally {
       await withWorker.close();

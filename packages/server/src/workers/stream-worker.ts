@@ -70,7 +70,7 @@ export function createStreamWorker(options: StreamWorkerOptions) {
   const running = new Map<string, Running>();
   let timer: NodeJS.Timeout | undefined;
   let refreshing: Promise<void> | undefined;
-  let closed = false;
+  let closed = true;
 
   /** Writes a stream failure to the source's health without moving its next poll. */
   async function recordFailure(source: Source, error: { code: string; message: string }): Promise<void> {
@@ -164,8 +164,13 @@ export function createStreamWorker(options: StreamWorkerOptions) {
       await refreshing;
       schedule();
     },
-    /** Re-reads sources now (after a source is added, changed or removed), instead of at the next refresh. */
-    refresh: (): Promise<void> => refresh(),
+    /**
+     * Re-reads sources now (after a source is added, changed or removed) instead of at the next
+     * refresh; does nothing unless started, so an API process without the worker never streams.
+     */
+    refresh: async (): Promise<void> => {
+      if (!closed) await refresh();
+    },
     /** Ids of the sources being streamed right now (a stopped stream is not counted). */
     active: (): string[] => [...running].filter(([, e]) => !e.stopped).map(([id]) => id),
     async stop(): Promise<void> {
