@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 
-/** Unread in-app notifications, refreshed every 30 s; nothing when there are none. */
+/**
+ * Unread in-app notifications, refreshed every 30 s and when one is marked read; nothing when
+ * there are none. Shown on the Notifications tab, and meant for the Alerts link of the navigation.
+ */
 export function AlertsNavBadge() {
   const { t } = useTranslation();
   const [unread, setUnread] = useState(0);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AlertsNavBadge } from './AlertsNavBadge';
 import { EpisodeList } from './EpisodeList';
 import { EpisodePage } from './EpisodePage';
 import { NotificationsPanel } from './NotificationsPanel';
@@ -25,6 +26,7 @@ export function AlertsPage({ path }: { path: string }) {
         {TABS.map((id) => (
           <a key={id} href={id === 'episodes' ? '#/alerts' : `#/alerts/${id}`} className={tab === id ? 'tab active' : 'tab'} aria-current={tab === id ? 'page' : undefined}>
             {t(`alerts.tab.${id}`)}
+            {id === 'notifications' && <AlertsNavBadge />}
           </a>
         ))}
       </nav>
