@@ -44,6 +44,7 @@ describe('add-source form from connector schemas', () => {
     await result.getByText('Ça marche : 7 éléments trouvés.', { exact: false }).waitFor();
     expect(await result.getByRole('listitem').count()).toBe(5);
     await result.getByText('Billet 1', { exact: true }).waitFor();
+    await page.screenshot({ path: '/tmp/vigie-source-test.png', fullPage: true });
     expect(await createClient({ baseUrl: vigie.url }).sources.list()).toEqual([]);
 
     await form().getByLabel('URL du flux').fill(feed.url.replace('/feed.xml', '/absent'));
@@ -62,6 +63,7 @@ describe('add-source form from connector schemas', () => {
     await group.getByRole('radio', { name: 'Fil public' }).check();
     await expect.poll(() => form().getByRole('textbox', { name: 'Mot-dièse (sans #)' }).count()).toBe(0);
     await form().getByRole('combobox', { name: 'Fil public' }).selectOption('local');
+    await form().screenshot({ path: '/tmp/vigie-source-form.png' });
   });
 
   it('shows a problem reported by the API under the field it is about', async () => {

@@ -7,6 +7,7 @@ import { useLoad } from '../../ui/use-load';
 import { SchemaFieldInput } from './SchemaFieldInput';
 import { SourceTestResult } from './SourceTestResult';
 import { buildConfig, initialValues, readSchemaForm, type FieldValue } from './schema-form-fields';
+import './sources.css';
 
 /** The field an API detail is about: `config.hashtag` and a top-level `url` both name their input. */
 const fieldOf = (detail: { field?: string }): string | undefined => detail.field?.replace(/^config\./, '');

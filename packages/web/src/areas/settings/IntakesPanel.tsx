@@ -58,7 +58,7 @@ export function IntakesPanel() {
       {created && (
         <div role="status" data-testid="intake-created">
           <p className="qe-ok">{t('sources.intakeShownOnce')}</p>
-          <dl className="source-health">
+          <dl className="source-health intake-secret">
             <div>
               <dt>{t('sources.intakeUrl')}</dt>
               <dd>
