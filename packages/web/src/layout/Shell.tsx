@@ -4,6 +4,7 @@ import { AREAS, type AreaId } from '../areas';
 import { changeLanguage } from '../i18n/setup-i18n';
 import { LANGUAGES } from '../i18n/pick-language';
 import { NavIcon } from './NavIcon';
+import { AlertsNavBadge } from '../areas/alerts/AlertsNavBadge';
 
 /** Left navigation, language switch and the main content area. */
 export function Shell({ area, children }: { area: AreaId; children: ReactNode }) {
@@ -33,6 +34,7 @@ export function Shell({ area, children }: { area: AreaId; children: ReactNode })
                 >
                   <NavIcon area={item.id} />
                   <span>{t(`nav.${item.id}`)}</span>
+                  {item.id === 'alerts' && <AlertsNavBadge />}
                   {!item.ready && (
                     <span className="nav-soon" title={t('nav.soon')}>
                       <span className="visually-hidden">({t('nav.soon')})</span>
