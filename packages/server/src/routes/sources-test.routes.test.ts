@@ -9,7 +9,7 @@ const items = Array.from({ length: 7 }, (_, i) => ({ guid: `post-${i}`, title: `
 
 describe('testing source settings before saving them', () => {
   let feeds: Awaited<ReturnType<typeof startFeedServer>>;
-  let opened: TestVigie[] = [];
+  const opened: TestVigie[] = [];
   beforeAll(async () => {
     feeds = await startFeedServer({ '/blog.xml': { body: rssFeed(items) }, '/broken.xml': { body: '<rss><channel><item>' }, '/gone.xml': { status: 410, body: 'gone' } });
   });
