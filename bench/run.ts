@@ -1,8 +1,11 @@
 /**
- * `npm run bench [-- name…]`: runs every benchmark (or the named ones) one after the other and
- * prints their figures. Each benchmark measures its own baseline in the same run, so the ratios
- * mean something on a shared, noisy machine where absolute times do not.
+ * `npm run bench [-- name…]`: runs every benchmark (or the named ones) and prints their figures.
+ * Each benchmark measures its own baseline in the same run, so the ratios mean something on a
+ * shared, noisy machine where absolute times do not. Each runs in a fresh child process: a heap
+ * left by one benchmark (100k stored mentions, say) would otherwise slow the next one.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './bench-result';
 
 const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult[]> }>> = {
@@ -20,18 +23,24 @@ function format(result: BenchResult): string {
   return `  ${result.name.padEnd(58)} ${value.padStart(12)} ${result.unit}${ratio}`;
 }
 
-const wanted = process.argv.slice(2);
-const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
-let failed = false;
-for (const name of names) {
-  const load = BENCHES[name];
-  if (!load) {
-    process.stderr.write(`unknown benchmark "${name}" (known: ${Object.keys(BENCHES).join(', ')})\n`);
-    failed = true;
-    continue;
-  }
-  process.stdout.write(`\n## ${name}\n`);
-  const results = await (await load()).run();
+const CHILD = '--in-process';
+const args = process.argv.slice(2);
+if (args[0] === CHILD) {
+  const name = args[1] ?? '';
+  const results = await (await BENCHES[name]!()).run();
   for (const result of results) process.stdout.write(`${format(result)}\n`);
+} else {
+  const names = args.length > 0 ? args : Object.keys(BENCHES);
+  let failed = false;
+  for (const name of names) {
+    if (!BENCHES[name]) {
+      process.stderr.write(`unknown benchmark "${name}" (known: ${Object.keys(BENCHES).join(', ')})\n`);
+      failed = true;
+      continue;
+    }
+    process.stdout.write(`\n## ${name}\n`);
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), CHILD, name], { stdio: 'inherit' });
+    if (child.status !== 0) failed = true;
+  }
+  process.exitCode = failed ? 1 : 0;
 }
-process.exitCode = failed ? 1 : 0;
