@@ -23,6 +23,19 @@ describe('demo workspace', () => {
     expect((await t.call('GET', '/api/demo')).json).toMatchObject({ enabled: true });
   });
 
+  it('explains what is said: the crisis words rise on its topic, and copies count as fewer voices', async () => {
+    const topics = (await t.call('GET', '/api/topics')).json.items!;
+    const ondine = topics.find((x) => x.name === 'Velotys Ondine')!;
+    const themes = await t.call('GET', `/api/stats/themes?days=10&topic=${ondine.id as string}`);
+    expect(themes.status).toBe(200);
+    const rising = themes.json.rising as Record<string, { term: string }[]>;
+    const risingTerms = Object.values(rising).flat().map((r) => r.term.toLowerCase());
+    expect(risingTerms.some((term) => /surchauffe|overheat|ondinegate/.test(term))).toBe(true);
+    const spread = themes.json.spread as { mentions: number; uniqueVoices: number; clusters: { size: number }[] };
+    expect(spread.uniqueVoices).toBeLessThan(spread.mentions);
+    expect(spread.clusters[0]!.size).toBeGreaterThan(5);
+  });
+
   it('keeps the user’s own topic and source when the demo is removed', async () => {
     const own = await t.call('POST', '/api/topics', { name: 'Mon produit', kind: 'product', queries: ['monproduit'] });
     expect(own.status).toBe(201);

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { CONNECTOR_IDS } from '@vigie/core';
 import type { AppDeps, AppEnv } from '../http/app-env';
+import { computeThemes } from '../services/themes-service';
 
 const OverviewQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30), topic: z.string().optional() });
 const Overview = z
@@ -34,6 +35,42 @@ export function statsRoutes(deps: AppDeps) {
       const names = new Map(topics.map((t) => [t.id, t.name]));
       const byTopic = overview.byTopic.filter((t) => names.has(t.topicId)).map((t) => ({ ...t, name: names.get(t.topicId) ?? t.topicId }));
       return c.json({ ...overview, byTopic }, 200);
+    },
+  );
+  const TermSchema = z.object({ term: z.string(), key: z.string(), kind: z.string(), count: z.number(), share: z.number() });
+  const RisingSchema = z.object({ term: z.string(), key: z.string(), kind: z.string(), current: z.number(), baseline: z.number(), ratio: z.number(), score: z.number() });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/stats/themes',
+      tags: ['stats'],
+      request: { query: z.object({ days: z.coerce.number().int().min(1).max(90).default(7), topic: z.string().optional() }) },
+      responses: {
+        200: {
+          description: 'Key and rising terms per language, and the spread (unique voices, copy clusters) of the period',
+          content: {
+            'application/json': {
+              schema: z
+                .object({
+                  period: z.object({ since: z.string(), until: z.string() }),
+                  keyTerms: z.record(z.string(), z.array(TermSchema)),
+                  rising: z.record(z.string(), z.array(RisingSchema)),
+                  spread: z.object({
+                    mentions: z.number(),
+                    uniqueVoices: z.number(),
+                    clusters: z.array(z.object({ size: z.number(), authors: z.number(), sample: z.object({ id: z.string(), text: z.string(), author: z.string() }) })),
+                  }),
+                  truncated: z.boolean(),
+                })
+                .openapi('Themes'),
+            },
+          },
+        },
+      },
+    }),
+    async (c) => {
+      const { days, topic } = c.req.valid('query');
+      return c.json(await computeThemes(deps.store, c.var.workspaceId, { topicId: topic }, deps.now(), days), 200);
     },
   );
   return app;
