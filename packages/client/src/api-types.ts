@@ -182,6 +182,15 @@ export interface MentionPage {
   nextCursor: string | null;
 }
 
+/** GET /api/stats/themes: what is said in a period and by how many distinct voices. */
+export interface ThemesReport {
+  period: { since: string; until: string };
+  keyTerms: Record<string, { term: string; key: string; kind: string; count: number; share: number }[]>;
+  rising: Record<string, { term: string; key: string; kind: string; current: number; baseline: number; ratio: number; score: number }[]>;
+  spread: { mentions: number; uniqueVoices: number; clusters: { size: number; authors: number; sample: { id: string; text: string; author: string } }[] };
+  truncated: boolean;
+}
+
 export interface StatsOverview {
   total: number;
   byDay: { day: string; count: number; negative: number; neutral: number; positive: number }[];

@@ -30,6 +30,7 @@ import type {
   StatsOverview,
   TopicInput,
   TopicPatch,
+  ThemesReport,
 } from './api-types';
 import type { AlertRuleInput } from '@vigie/core';
 import type { AlertRulePatch, AlertRuleView, BacktestEpisodeView, EpisodeDetailView, EpisodeSummaryView, NotificationsView, SeriesView } from './api-types';
@@ -180,6 +181,7 @@ export function createClient(options: ClientOptions) {
     },
     stats: {
       overview: (opts: { days?: number; topic?: string } = {}) => get<StatsOverview>('/stats/overview', { ...opts }),
+      themes: (opts: { days?: number; topic?: string } = {}) => get<ThemesReport>('/stats/themes', { ...opts }),
     },
     demo: {
       get: () => get<DemoStatus>('/demo'),

@@ -6,6 +6,7 @@ import { useLoad } from '../../ui/use-load';
 import { BarList } from './BarList';
 import { DemoBanner } from './DemoBanner';
 import { LatestMentions } from './LatestMentions';
+import { RisingTerms } from './RisingTerms';
 import { VolumeChart } from './VolumeChart';
 
 const PERIODS = [7, 30, 90] as const;
@@ -66,6 +67,7 @@ export function DashboardPage() {
               <VolumeChart days={data.byDay} locale={i18n.language} />
             )}
           </div>
+          <RisingTerms />
           <div className="two-columns">
             <LatestMentions />
             <div className="card">
