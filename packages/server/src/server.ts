@@ -19,7 +19,7 @@ export interface StartedServer {
  * await server.close();
  */
 export async function startServer(overrides: Partial<Config> = {}, options: VigieOptions & { env?: Record<string, string | undefined> } = {}): Promise<StartedServer> {
-  const config = loadConfig(options.env ?? process.env, overrides);
+  const config = loadConfig(options.env, overrides);
   const vigie = await createVigie(config, options);
   const app = createApp(vigie);
   await vigie.start();
