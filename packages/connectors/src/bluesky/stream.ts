@@ -3,6 +3,7 @@ import type { ConnectorContext, SourceInput } from '../connector';
 import { ConnectorError, isConnectorError, type ConnectorErrorCode } from '../connector-error';
 import type { BlueskySourceConfig } from './config';
 import { createTermFilter, DEFAULT_JETSTREAM, jetstreamUrl, parseJetstreamEvent } from './stream-events';
+import { waitOrAbort } from '../kit/wait-or-abort';
 
 /**
  * Opens a WebSocket and yields its text messages until it closes. It must go through kit's
@@ -41,19 +42,6 @@ export function termsOfSearch(search: string): string[] {
     else if (word !== undefined && !word.startsWith('-') && !/^[a-z]+:/i.test(word) && !/^(?:AND|OR|NOT)$/.test(word)) terms.push(word);
   }
   return terms;
-}
-
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done);
-  });
 }
 
 /**
@@ -104,7 +92,7 @@ export function createJetstreamStream(open: OpenMessages, options: JetstreamStre
         ctx.log('warn', `Jetstream interrupted (${error.code}: ${error.message}); reconnecting`, { code: error.code });
       }
       failures += 1;
-      await wait(retryAfterMs ?? Math.min(max, base * 2 ** (failures - 1)), ctx.signal);
+      await waitOrAbort(retryAfterMs ?? Math.min(max, base * 2 ** (failures - 1)), ctx.signal);
     }
   };
 }

@@ -15,7 +15,7 @@ export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
  * Which addresses the network may reach.
  *
  * @example
- * const policy: AddressPolicy = { allowPrivate: process.env.VIGIE_ALLOW_PRIVATE_URLS === '1' };
+ * const policy: AddressPolicy = { allowPrivate: config.allowPrivateUrls };
  */
 export interface AddressPolicy {
   /** Allow loopback, private, link-local… addresses (tests, intranet feeds). */

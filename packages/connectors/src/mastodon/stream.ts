@@ -3,6 +3,7 @@ import type { ConnectorContext, SourceInput } from '../connector';
 import { ConnectorError, isConnectorError, type ConnectorErrorCode } from '../connector-error';
 import type { MastodonSourceConfig } from './config';
 import { createSseParser, toStreamItem, type SseEvent } from './stream-events';
+import { waitOrAbort } from '../kit/wait-or-abort';
 
 /** Failures that reconnecting cannot fix: the stream stops and the source's health says why. */
 const FATAL: ReadonlySet<ConnectorErrorCode> = new Set(['auth_expired', 'forbidden', 'not_found', 'invalid_request', 'invalid_payload', 'blocked_url']);
@@ -26,19 +27,6 @@ export function streamUrl(config: MastodonSourceConfig): string {
   if (config.timeline === 'local') return `${config.instance}/api/v1/streaming/public/local`;
   if (config.timeline === 'public') return `${config.instance}/api/v1/streaming/public`;
   throw new ConnectorError('invalid_request', 'Mastodon has no stream for a search; poll it instead / pas de flux en direct pour une recherche Mastodon');
-}
-
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done);
-  });
 }
 
 /** Reads one connection until the server closes it; returns whether any mention came through. */
@@ -102,7 +90,7 @@ export function createStatusStream(options: StatusStreamOptions = {}) {
         ctx.log('warn', `${url}: stream interrupted (${error.code}: ${error.message}); reconnecting`, { code: error.code });
       }
       failures += 1;
-      await wait(retryAfterMs ?? Math.min(max, base * 2 ** (failures - 1)), ctx.signal);
+      await waitOrAbort(retryAfterMs ?? Math.min(max, base * 2 ** (failures - 1)), ctx.signal);
     }
   };
 }

@@ -6,6 +6,7 @@ import { xSourceState, type XSourceConfig } from './config';
 import { readBudgetStatus } from './read-budget';
 import { createLineSplitter, readStreamLine } from './stream-lines';
 import { z } from 'zod';
+import { waitOrAbort } from '../kit/wait-or-abort';
 
 /** Failures that reconnecting cannot fix: the stream stops and the source's health says why. */
 const FATAL: ReadonlySet<ConnectorErrorCode> = new Set(['auth_expired', 'forbidden', 'not_found', 'invalid_request', 'blocked_url', 'rate_limited']);
@@ -51,19 +52,6 @@ export async function ensureRule(ctx: ConnectorContext, base: string, token: str
   const rule = added.success ? added.data.data?.find((r) => r.value === query) : undefined;
   if (rule === undefined) throw new ConnectorError('invalid_request', `X did not accept the stream rule "${query}" / X a refusé la règle de flux « ${query} »`);
   return rule.id;
-}
-
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done);
-  });
 }
 
 /**
@@ -120,7 +108,7 @@ export function createFilteredStream(base: string, options: FilteredStreamOption
         if (!isConnectorError(error) || FATAL.has(error.code)) throw error;
         ctx.log('warn', `X stream dropped (${error.code}): ${error.message}; reconnecting in ${delay} ms`);
       }
-      await wait(delay, ctx.signal);
+      await waitOrAbort(delay, ctx.signal);
       delay = Math.min(maxDelay, delay * 2);
     }
   };
