@@ -7,6 +7,7 @@
  */
 export * from './analysis-pipeline';
 export * from './evaluate';
+export * from './evaluate-labelled-set';
 export * from './language';
 export * from './sentiment';
 export * from './model/linear-model';

@@ -3,20 +3,12 @@
  * eval/guard/README.md): precision and recall per verdict, on the development and held-out parts
  * apart, with the misclassified lines for whoever tunes the rules.
  */
-import { evaluateClassifier, type Evaluation } from '../evaluate';
-import { splitLabelledSet } from '../question';
+import { evaluateLabelledSet, type LabelledSetEvaluation } from '../evaluate-labelled-set';
 import { checkDraft, type GuardVerdict } from './check-draft';
 
 export const GUARD_VERDICTS: readonly GuardVerdict[] = ['ok', 'review', 'hold'];
 
-export interface GuardSetEvaluation {
-  dev: Evaluation;
-  heldOut: Evaluation;
-  /** Each `# --- …` section of the file (e.g. each blind round) measured apart. */
-  sections: Array<{ title: string; split: 'dev' | 'heldOut'; evaluation: Evaluation }>;
-  /** Misclassified examples: line, expected, predicted and the reason codes found. */
-  mistakes: Array<{ line: number; expected: string; predicted: string; codes: string[] }>;
-}
+export type GuardSetEvaluation = LabelledSetEvaluation;
 
 /**
  * Splits the text column of a guard set into the message answered and the draft (`-` = none;
@@ -39,29 +31,9 @@ export function parseGuardExample(text: string): { replyTo?: string; draft: stri
  * result.heldOut.perClass.hold.recall; // 0.9
  */
 export function evaluateGuardSet(content: string, lang: 'fr' | 'en'): GuardSetEvaluation {
-  const set = splitLabelledSet(content, GUARD_VERDICTS);
-  const mistakes: GuardSetEvaluation['mistakes'] = [];
-  const run = (examples: typeof set.dev): Evaluation => {
-    const byText = new Map(examples.map((e) => [e.text, e]));
-    return evaluateClassifier(
-      examples,
-      (text) => {
-        const { draft, replyTo } = parseGuardExample(text);
-        const result = checkDraft({ text: draft, lang, ...(replyTo ? { replyTo } : {}) });
-        const example = byText.get(text);
-        if (example && example.label !== result.verdict) {
-          mistakes.push({ line: example.line ?? 0, expected: example.label, predicted: result.verdict, codes: result.reasons.map((r) => r.code) });
-        }
-        return result.verdict;
-      },
-      GUARD_VERDICTS,
-    );
-  };
-  const dev = run(set.dev);
-  const heldOut = run(set.heldOut);
-  const mistakesSoFar = mistakes.length;
-  const sections = set.sections.map((section) => ({ title: section.title, split: section.split, evaluation: run(section.examples) }));
-  // Sections re-run the same examples: keep each mistake once.
-  mistakes.length = mistakesSoFar;
-  return { dev, heldOut, sections, mistakes };
+  return evaluateLabelledSet(content, GUARD_VERDICTS, (text) => {
+    const { draft, replyTo } = parseGuardExample(text);
+    const result = checkDraft({ text: draft, lang, ...(replyTo ? { replyTo } : {}) });
+    return { label: result.verdict, codes: result.reasons.map((r) => r.code) };
+  });
 }
