@@ -19,3 +19,4 @@ export * from './topics/history-search';
 export * from './alerts';
 export * from './inbox';
 export * from './seeded-random';
+export * from './identity';

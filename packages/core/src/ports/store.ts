@@ -4,6 +4,7 @@ import type { Query, Topic, TopicKind } from '../domain/topic';
 import type { Source, SourceHealth, SourceState, Workspace } from '../domain/source';
 import type { AlertRuleRepository, EpisodeRepository, InAppNotificationRepository, OutboxRepository, RollupRepository } from '../alerts/alert-repositories';
 import type { ConversationRepository, ReplyRepository, SavedReplyRepository } from '../inbox/inbox-repositories';
+import type { ApiTokenRepository, AuditLogRepository, LoginAttemptRepository, MembershipRepository, OneTimeTokenRepository, SessionRepository, UserRepository } from '../identity/identity-repositories';
 
 /**
  * The persistence port. Implemented once with Kysely in packages/store for SQLite and
@@ -26,6 +27,14 @@ export interface Store {
   conversations: ConversationRepository;
   savedReplies: SavedReplyRepository;
   replies: ReplyRepository;
+  /** People and access (docs/security.md): users, memberships, sessions, API tokens, one-time tokens, login attempts, audit log. */
+  users: UserRepository;
+  memberships: MembershipRepository;
+  sessions: SessionRepository;
+  apiTokens: ApiTokenRepository;
+  oneTimeTokens: OneTimeTokenRepository;
+  loginAttempts: LoginAttemptRepository;
+  audit: AuditLogRepository;
   /** Applies pending migrations; safe to call at every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -165,6 +174,13 @@ export interface MentionRepository {
   deleteByConnector(workspaceId: string, connector: ConnectorId): Promise<number>;
   /** Deletes every mention a source brought in (e.g. removing the demo). */
   deleteBySource(workspaceId: string, sourceId: string): Promise<number>;
+  /**
+   * Data rights: deletes every mention by one author (matched on handle or author id, case-insensitive,
+   * optionally on one connector) with its full-text entry and conversation links. Returns how many.
+   */
+  deleteByAuthor(workspaceId: string, author: { handle: string; connector?: ConnectorId }): Promise<number>;
+  /** Retention: deletes mentions published before `before` (ISO). Returns how many. */
+  deleteOlderThan(workspaceId: string, before: string): Promise<number>;
 }
 
 export interface MentionOverview {
