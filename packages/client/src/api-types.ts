@@ -3,6 +3,7 @@
  * list filters and the answers of the non-CRUD routes.
  */
 import type { ConnectorId, Mention, MentionInput, SentimentLabel, Source, TopicKind } from '@vigie/core';
+import type { ApiToken, AuditEntry, Permission, Role } from '@vigie/core';
 import type { AlertChannel, AlertRuleInput, BacktestEpisode, EpisodeExplanation, EpisodeKind, EpisodeStatus, InAppNotification, LocalizedText, Signal, StoredAlertRule, WebhookFormat } from '@vigie/core';
 
 /** A mention as listed by the API: a `Mention` without its raw payload. */
@@ -391,3 +392,119 @@ export interface SeriesView {
 
 /** One episode `POST /api/alerts/backtest` (and `vigie alerts backtest --json`) reports. */
 export type BacktestEpisodeView = Omit<BacktestEpisode, 'details'>;
+
+// ── Identity & access (docs/identity.md) ────────────────────────────────────────────────────
+
+/** The signed-in person as the API shows them. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  locale: 'fr' | 'en';
+}
+
+/** A workspace the caller belongs to, with the caller's role in it. */
+export interface MyWorkspace {
+  id: string;
+  name: string;
+  slug: string;
+  role: Role;
+  isDemo?: boolean;
+}
+
+/**
+ * `GET /api/session`: who is calling, on which workspace, with which role and permissions.
+ * `csrfToken` must be echoed in `X-CSRF-Token` on unsafe requests (null for API tokens).
+ */
+export interface SessionView {
+  user: SessionUser;
+  workspace: { id: string; name: string; slug: string; isDemo: boolean };
+  role: Role;
+  permissions: Permission[];
+  csrfToken: string | null;
+  workspaces: { id: string; name: string; slug: string; role: Role }[];
+  via: 'session' | 'token';
+}
+
+export interface LoginInput {
+  email: string;
+  password: string;
+}
+
+export interface SetupInput {
+  token: string;
+  email: string;
+  name: string;
+  password: string;
+  locale?: 'fr' | 'en';
+}
+
+export interface InvitationInfo {
+  email: string;
+  workspaceName: string;
+}
+
+export interface MemberView {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+export interface MemberInput {
+  email: string;
+  role: Role;
+  name?: string;
+}
+
+/** `POST /api/members`: the member, and the invitation link when a new account was created (shown once). */
+export interface AddedMember {
+  member: MemberView;
+  inviteUrl?: string;
+}
+
+/** An API token as listed: never its secret. */
+export type ApiTokenView = ApiToken;
+
+export interface ApiTokenInput {
+  name: string;
+  role: Role;
+  expiresInDays?: number;
+}
+
+/** `POST /api/tokens`: the token and its secret `vgt_…`, which is in this answer only. */
+export interface NewApiToken {
+  token: ApiTokenView;
+  secret: string;
+}
+
+export type AuditEntryView = AuditEntry;
+
+export interface AuditListFilter {
+  action?: string;
+  since?: string;
+  until?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface AuditPage {
+  items: AuditEntryView[];
+  nextCursor: string | null;
+}
+
+export interface EraseAuthorInput {
+  handle: string;
+  connector?: string;
+}
+
+export interface EraseAuthorResult {
+  deletedMentions: number;
+  deletedConversations: number;
+}
+
+/** Mentions older than `mentionDays` are deleted daily; null keeps them forever (minimum 7). */
+export interface RetentionView {
+  mentionDays: number | null;
+}

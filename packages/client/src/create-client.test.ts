@@ -14,6 +14,15 @@ const seen: Seen[] = [];
 let server: Server;
 let baseUrl: string;
 
+const session = {
+  user: { id: 'u1', email: 'ana@example.com', name: 'Ana', locale: 'fr' },
+  workspace: { id: 'ws1', name: 'Vigie', slug: 'default', isDemo: false },
+  role: 'owner',
+  permissions: ['read', 'respond', 'approve', 'configure', 'admin'],
+  workspaces: [],
+  via: 'session',
+};
+
 const mention = { id: 'm1', title: 'Bonjour', text: 'Vigie est là' } as unknown as MentionView;
 
 function reply(res: ServerResponse, status: number, body?: unknown): void {
@@ -37,6 +46,18 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
   if (path === '/api/mentions') return reply(res, 200, { items: [mention], nextCursor: null });
   if (path === '/api/sources/opml') return reply(res, 200, { created: [], errors: [{ line: 3, message: 'no xmlUrl' }] });
   if (path === '/api/broken') return reply(res, 502);
+  if (path === '/api/auth/login') {
+    const { password } = JSON.parse(body) as { password: string };
+    if (password !== 'bon mot de passe') return reply(res, 401, { error: { code: 'unauthenticated', message: 'wrong e-mail or password' } });
+    return reply(res, 200, { ...session, csrfToken: 'csrf-1' });
+  }
+  if (path === '/api/session/workspace') return reply(res, 200, { ...session, workspace: { ...session.workspace, id: 'ws2' }, csrfToken: 'csrf-1' });
+  if (path === '/api/auth/logout') return reply(res, 204);
+  if (path === '/api/members' && req.method === 'POST') {
+    return reply(res, 201, { member: { userId: 'u2', email: 'bea@example.com', name: '', role: 'agent', createdAt: 'x' }, inviteUrl: 'http://v/#/invite?token=t' });
+  }
+  if (path === '/api/audit') return reply(res, 200, { items: [], nextCursor: null });
+  if (path === '/api/workspace' && req.method === 'DELETE') return reply(res, 204);
   if (path === '/api/mentions/stream') {
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     // Split one event across two writes: the client must reassemble it.
@@ -127,5 +148,38 @@ describe('createClient', () => {
       );
     });
     expect(received).toEqual({ id: 'm1', title: 'Bonjour' });
+  });
+
+  it('echoes the CSRF token of the session on unsafe methods only, and forgets it on sign-out', async () => {
+    const api = createClient({ baseUrl });
+    await api.topics.create({ name: 'Avant', kind: 'brand', queries: ['a'] });
+    expect(seen.at(-1)?.headers['x-csrf-token']).toBeUndefined();
+    const wrong = await api.auth.login({ email: 'ana@example.com', password: 'faux' }).catch((e: unknown) => e);
+    expect(wrong).toMatchObject({ status: 401, code: 'unauthenticated' });
+    const me = await api.auth.login({ email: 'ana@example.com', password: 'bon mot de passe' });
+    expect(me.permissions).toContain('admin');
+    await api.mentions.list();
+    expect(seen.at(-1)?.headers['x-csrf-token']).toBeUndefined();
+    await api.members.add({ email: 'bea@example.com', role: 'agent' });
+    expect(seen.at(-1)?.headers['x-csrf-token']).toBe('csrf-1');
+    await api.workspaces.delete('default');
+    expect(seen.at(-1)).toMatchObject({ method: 'DELETE', body: '{"confirm":"default"}' });
+    expect(seen.at(-1)?.headers['x-csrf-token']).toBe('csrf-1');
+    await api.auth.logout();
+    await api.topics.create({ name: 'Après', kind: 'brand', queries: ['a'] });
+    expect(seen.at(-1)?.headers['x-csrf-token']).toBeUndefined();
+  });
+
+  it('names the chosen workspace on every request once switched', async () => {
+    const api = createClient({ baseUrl });
+    await api.mentions.list();
+    expect(seen.at(-1)?.headers['x-vigie-workspace']).toBeUndefined();
+    const switched = await api.session.switchWorkspace('ws2');
+    expect(switched.workspace.id).toBe('ws2');
+    await api.audit.list({ action: 'token.create', limit: 20 });
+    const last = seen.at(-1);
+    expect(last?.headers['x-vigie-workspace']).toBe('ws2');
+    expect(new URL(last?.url ?? '', 'http://x').searchParams.get('action')).toBe('token.create');
+    expect(api.workspaces.exportUrl()).toBe(`${baseUrl.replace(/\/$/, '')}/api/workspace/export`);
   });
 });

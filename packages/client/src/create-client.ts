@@ -32,7 +32,25 @@ import type {
   TopicPatch,
   ThemesReport,
 } from './api-types';
-import type { AlertRuleInput } from '@vigie/core';
+import type { AlertRuleInput, Role } from '@vigie/core';
+import type {
+  AddedMember,
+  ApiTokenInput,
+  ApiTokenView,
+  AuditListFilter,
+  AuditPage,
+  EraseAuthorInput,
+  EraseAuthorResult,
+  InvitationInfo,
+  LoginInput,
+  MemberInput,
+  MemberView,
+  MyWorkspace,
+  NewApiToken,
+  RetentionView,
+  SessionView,
+  SetupInput,
+} from './api-types';
 import type { AlertRulePatch, AlertRuleView, BacktestEpisodeView, EpisodeDetailView, EpisodeSummaryView, NotificationsView, SeriesView } from './api-types';
 import { ClientError, parseClientError } from './client-error';
 import { openMentionStream, type StreamOptions } from './mention-stream';
@@ -44,7 +62,11 @@ export interface ClientOptions {
   token?: string;
   /** Replaces the global fetch (tests, custom agents). */
   fetch?: typeof fetch;
+  /** Workspace id sent as `X-Vigie-Workspace` (else the session's or token's own workspace). */
+  workspace?: string;
 }
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 type QueryParams = Record<string, string | number | undefined>;
 
@@ -70,6 +92,9 @@ const enc = encodeURIComponent;
 export function createClient(options: ClientOptions) {
   const base = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  /** The session's CSRF token, remembered from session answers and echoed on unsafe methods. */
+  let csrfToken: string | null = null;
+  let workspace: string | undefined = options.workspace;
 
   function url(path: string, query?: QueryParams): string {
     const params = new URLSearchParams();
@@ -83,6 +108,8 @@ export function createClient(options: ClientOptions) {
   async function request<T>(method: string, path: string, init: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+    if (csrfToken !== null && UNSAFE_METHODS.has(method)) headers['x-csrf-token'] = csrfToken;
+    if (workspace !== undefined) headers['x-vigie-workspace'] = workspace;
     let body: string | undefined;
     if (init.raw !== undefined) {
       headers['content-type'] = init.raw.contentType;
@@ -93,7 +120,8 @@ export function createClient(options: ClientOptions) {
     }
     let response: Response;
     try {
-      response = await doFetch(url(path, init.query), { method, headers, body });
+      // Same-origin cookies (the session) go with every request; no cookie crosses origins.
+      response = await doFetch(url(path, init.query), { method, headers, body, credentials: 'same-origin' });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new ClientError(0, 'network', `Cannot reach the Vigie server: ${reason}`);
@@ -111,10 +139,88 @@ export function createClient(options: ClientOptions) {
   const get = <T>(path: string, query?: QueryParams) => request<T>('GET', path, { query });
   const post = <T>(path: string, json?: unknown) => request<T>('POST', path, { json: json ?? {} });
   const patch = <T>(path: string, json: unknown) => request<T>('PATCH', path, { json });
-  const del = (path: string) => request<void>('DELETE', path);
+  const del = (path: string, json?: unknown) => request<void>('DELETE', path, { json });
+  const put = <T>(path: string, json: unknown) => request<T>('PUT', path, { json });
+
+  /** Keeps the CSRF token and workspace of a session answer for the next requests. */
+  const remember = (session: SessionView): SessionView => {
+    csrfToken = session.csrfToken;
+    return session;
+  };
 
   return {
     health: () => get<Health>('/health'),
+    /** The workspace sent as `X-Vigie-Workspace` on every request; undefined = the session's own. */
+    setWorkspace: (id: string | undefined) => {
+      workspace = id;
+    },
+    workspaceId: () => workspace,
+    /** Who is calling (401 `unauthenticated` when nobody); remembers the CSRF token. */
+    session: {
+      get: () => get<SessionView>('/session').then(remember),
+      changePassword: (currentPassword: string, newPassword: string) => put<void>('/session/password', { currentPassword, newPassword }),
+      /** Makes another of my workspaces the session's current one. */
+      switchWorkspace: async (workspaceId: string) => {
+        const session = remember(await put<SessionView>('/session/workspace', { workspaceId }));
+        workspace = session.workspace.id;
+        return session;
+      },
+    },
+    auth: {
+      /** Signs in with e-mail and password; the server sets the session cookie. */
+      login: (input: LoginInput) => post<SessionView>('/auth/login', input).then(remember),
+      logout: async () => {
+        await post<void>('/auth/logout');
+        csrfToken = null;
+        workspace = undefined;
+      },
+      /** Whether the instance still needs its first owner. */
+      setupNeeded: () => get<{ needed: boolean }>('/auth/setup').then((r) => r.needed),
+      /** Creates the first owner with the one-time link's token and signs them in. */
+      setup: (input: SetupInput) => post<SessionView>('/auth/setup', input).then(remember),
+      /** Asks for a reset link by e-mail; always accepted, whether or not the e-mail exists. */
+      requestPasswordReset: (email: string) => post<void>('/auth/password-reset', { email }),
+      confirmPasswordReset: (token: string, password: string) => post<void>('/auth/password-reset/confirm', { token, password }),
+      invitation: (token: string) => get<InvitationInfo>('/auth/invitation', { token }),
+      acceptInvitation: (input: { token: string; name: string; password: string }) =>
+        post<SessionView>('/auth/invitation', input).then(remember),
+    },
+    workspaces: {
+      /** The workspaces I belong to, with my role in each. */
+      list: () => get<{ items: MyWorkspace[] }>('/workspaces').then((r) => r.items),
+      /** Creates a workspace (sessions only); its creator becomes owner. */
+      create: (input: { name: string; slug?: string }) => post<MyWorkspace>('/workspaces', input),
+      rename: (name: string) => patch<MyWorkspace>('/workspace', { name }),
+      /** Deletes the current workspace; `confirm` must be its slug. */
+      delete: (confirm: string) => del('/workspace', { confirm }),
+      /**
+       * URL of the JSONL export of the current workspace, for a download link (the session cookie
+       * authenticates it; the session's current workspace is the one exported).
+       */
+      exportUrl: () => url('/workspace/export'),
+      retention: () => get<RetentionView>('/workspace/retention'),
+      setRetention: (mentionDays: number | null) => put<RetentionView>('/workspace/retention', { mentionDays }),
+    },
+    members: {
+      list: () => get<{ items: MemberView[] }>('/members').then((r) => r.items),
+      /** Adds an existing user, or invites a new one (the answer's `inviteUrl` is shown once). */
+      add: (input: MemberInput) => post<AddedMember>('/members', input),
+      setRole: (userId: string, role: Role) => patch<MemberView>(`/members/${enc(userId)}`, { role }),
+      remove: (userId: string) => del(`/members/${enc(userId)}`),
+    },
+    tokens: {
+      list: () => get<{ items: ApiTokenView[] }>('/tokens').then((r) => r.items),
+      /** The answer's `secret` is shown once; it cannot be read again. */
+      create: (input: ApiTokenInput) => post<NewApiToken>('/tokens', input),
+      revoke: (id: string) => del(`/tokens/${enc(id)}`),
+    },
+    audit: {
+      list: (filter: AuditListFilter = {}) => get<AuditPage>('/audit', { ...filter }),
+    },
+    data: {
+      /** Deletes every mention (and conversation) of one author in the workspace. */
+      eraseAuthor: (input: EraseAuthorInput) => post<EraseAuthorResult>('/data/erase-author', input),
+    },
     connectors: {
       list: () => get<{ items: ConnectorInfo[] }>('/connectors').then((r) => r.items),
     },
