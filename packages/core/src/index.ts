@@ -8,6 +8,7 @@ export * from './domain/topic';
 export * from './domain/source';
 export * from './errors';
 export * from './ports/store';
+export * from './ports/account-repository';
 export * from './ports/analyzer';
 export * from './ports/matcher';
 export * from './ingest/query-index';

@@ -2,6 +2,7 @@ import type { Store } from '@vigie/core';
 import { migrateToLatest } from './migrations/migrate-to-latest';
 import type { OpenedDatabase } from './opened-database';
 import { openPostgresDatabase, type PostgresOptions } from './postgres/open-database';
+import { createAccountRepository } from './repositories/account-repository';
 import { createConversationReplyRepository } from './repositories/conversation-reply-repository';
 import { createConversationRepository } from './repositories/conversation-repository';
 import { createAlertRuleRepository } from './repositories/alert-rule-repository';
@@ -44,6 +45,7 @@ export async function createStore(options: StoreOptions): Promise<VigieStore> {
     workspaces: createWorkspaceRepository(db, dialect),
     topics: createTopicRepository(db, dialect),
     sources: createSourceRepository(db, dialect),
+    accounts: createAccountRepository(db, dialect),
     mentions: createMentionRepository(db, dialect),
     settings: createSettingsRepository(db, dialect),
     rollups: createRollupRepository(db, dialect),

@@ -192,11 +192,29 @@ export interface ReplyDraftTable {
   updated_at: Timestamp;
 }
 
+/** Connector accounts (migration 0005-accounts): see packages/core/src/ports/account-repository.ts. */
+export interface AccountTable {
+  id: string;
+  workspace_id: string;
+  connector: string;
+  name: string;
+  status: string;
+  status_reason: string | null;
+  last_error: Json | null;
+  config: Json;
+  monthly_reads: number | null;
+  reads_used: number;
+  reads_month: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   topics: TopicTable;
   queries: QueryTable;
   sources: SourceTable;
+  accounts: AccountTable;
   mentions: MentionTable;
   mention_matches: MentionMatchTable;
   settings: SettingTable;

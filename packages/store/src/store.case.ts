@@ -3,6 +3,7 @@
  * cases/ by area; each creates its own workspaces, so they share one database per run.
  */
 import { afterAll, beforeAll, describe } from 'vitest';
+import { accountCases } from './cases/account-cases';
 import { alertCases } from './cases/alert-cases';
 import { catalogCases } from './cases/catalog-cases';
 import { mentionCases } from './cases/mention-cases';
@@ -46,5 +47,6 @@ export function runStoreCases(name: string, open: () => Promise<OpenedTestStore>
     searchCases(getStore);
     alertCases(getStore);
     conversationCases(getStore);
+    accountCases(getStore);
   });
 }

@@ -39,14 +39,38 @@ export interface Source {
   createdAt: string;
 }
 
-/** Credentials for a connector. Secrets are stored encrypted; `secrets` is never presented. */
+export type AccountStatus = 'ok' | 'needs_reauth' | 'disabled';
+
+/**
+ * A connector's monthly read budget, where the network bills reads (X): shared by every source of
+ * the account. `used` counts this `month` (`YYYY-MM`, UTC); a past month's count no longer counts.
+ */
+export interface AccountBudget {
+  monthlyReads?: number;
+  used: number;
+  month: string;
+}
+
+/**
+ * Credentials for a connector: one network login, app or page, used by any number of sources.
+ * Secrets are stored sealed inside `config` and never presented: the API shows `secretsSet`.
+ * A source with an `accountId` sees the account's opened secrets merged into its settings.
+ */
 export interface Account {
   id: string;
   workspaceId: string;
   connector: ConnectorId;
   name: string;
-  status: 'ok' | 'needs_reauth' | 'disabled';
+  status: AccountStatus;
+  /** Why the account is not `ok` (e.g. "the token expired"), shown to the user. */
+  statusReason?: string;
+  /** The last failure met while using the account. */
+  lastError?: { code: string; message: string; at: string };
+  /** Settings, secrets sealed (the store never sees them in clear). */
+  config: Record<string, unknown>;
+  budget?: AccountBudget;
   createdAt: string;
+  updatedAt: string;
 }
 
 export interface Workspace {

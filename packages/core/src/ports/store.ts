@@ -4,6 +4,7 @@ import type { Query, Topic, TopicKind } from '../domain/topic';
 import type { Source, SourceHealth, SourceState, Workspace } from '../domain/source';
 import type { AlertRuleRepository, EpisodeRepository, InAppNotificationRepository, OutboxRepository, RollupRepository } from '../alerts/alert-repositories';
 import type { ConversationRepository, ReplyRepository, SavedReplyRepository } from '../inbox/inbox-repositories';
+import type { AccountRepository } from './account-repository';
 import type { ApiTokenRepository, AuditLogRepository, LoginAttemptRepository, MembershipRepository, OneTimeTokenRepository, SessionRepository, UserRepository } from '../identity/identity-repositories';
 
 /**
@@ -15,6 +16,8 @@ export interface Store {
   workspaces: WorkspaceRepository;
   topics: TopicRepository;
   sources: SourceRepository;
+  /** Connector accounts (credentials shared by sources, read budgets, re-authorisation). */
+  accounts: AccountRepository;
   mentions: MentionRepository;
   settings: SettingsRepository;
   /** Alerting (docs/alerts.md): time series, rules, episodes, the notification outbox, the bell. */
@@ -84,7 +87,8 @@ export interface SourceRepository {
   create(workspaceId: string, input: NewSource): Promise<Source>;
   get(workspaceId: string, id: string): Promise<Source | undefined>;
   list(workspaceId: string): Promise<Source[]>;
-  update(workspaceId: string, id: string, patch: Partial<Pick<Source, 'name' | 'config' | 'pollIntervalSec' | 'enabled'>>): Promise<Source | undefined>;
+  /** `accountId: null` unlinks the account. */
+  update(workspaceId: string, id: string, patch: Partial<Pick<Source, 'name' | 'config' | 'pollIntervalSec' | 'enabled'>> & { accountId?: string | null }): Promise<Source | undefined>;
   delete(workspaceId: string, id: string): Promise<boolean>;
   /** Sources of all workspaces whose `health.nextRunAt` ≤ now and that are enabled. */
   listDue(now: Date, limit: number): Promise<Source[]>;
@@ -96,6 +100,8 @@ export interface SourceRepository {
   claimDue(now: Date, limit: number, leaseMs: number): Promise<Source[]>;
   /** Persists the outcome of a poll: new state (cursor, ETag…) and health, atomically. */
   recordRun(id: string, run: { state?: SourceState; health: SourceHealth }): Promise<void>;
+  /** Saves the state alone (a stream's cursor), leaving health untouched. */
+  saveState(id: string, state: SourceState): Promise<void>;
 }
 
 /** Mention to store: connector output plus analysis, matches and the source it came from. */

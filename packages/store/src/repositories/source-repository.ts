@@ -139,6 +139,7 @@ export function createSourceRepository(db: Kysely<Database>, dialect: StoreDiale
         ...(patch.config !== undefined && { config: dialect.toJson(patch.config) }),
         ...(patch.pollIntervalSec !== undefined && { poll_interval_sec: patch.pollIntervalSec }),
         ...(patch.enabled !== undefined && { enabled: dialect.toBool(patch.enabled) }),
+        ...(patch.accountId !== undefined && { account_id: patch.accountId }),
       };
       if (Object.keys(values).length > 0) {
         await db.updateTable('sources').set(values).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
@@ -195,6 +196,10 @@ export function createSourceRepository(db: Kysely<Database>, dialect: StoreDiale
         .where('id', '=', id)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw new AppError('not_found', `Source ${id} does not exist`);
+    },
+
+    async saveState(id, state) {
+      await db.updateTable('sources').set({ state: dialect.toJson(state) }).where('id', '=', id).execute();
     },
   };
   return repository;
