@@ -72,9 +72,19 @@ export interface BackfillCapability<SourceConfig> {
   backfill(ctx: ConnectorContext, source: SourceInput<SourceConfig>, request: { until: Date; cursor?: string }): Promise<MentionPage>;
 }
 
-/** Push delivery: calls `onMention` until `ctx.signal` aborts. */
+/**
+ * Push delivery: calls `onMention` until `ctx.signal` aborts. A stream that can resume (Bluesky
+ * Jetstream's `cursor`) reports its position with `onPosition` once everything before it was
+ * delivered; the worker saves it (throttled) under `state.stream`, and a restart starts from
+ * `source.state.stream`, so it neither loses nor duplicates.
+ */
 export interface StreamCapability<SourceConfig> {
-  stream(ctx: ConnectorContext, source: SourceInput<SourceConfig>, onMention: (mention: MentionInput) => Promise<void>): Promise<void>;
+  stream(
+    ctx: ConnectorContext,
+    source: SourceInput<SourceConfig>,
+    onMention: (mention: MentionInput) => Promise<void>,
+    onPosition?: (position: Record<string, unknown>) => void,
+  ): Promise<void>;
 }
 
 /** What publishing and replying return: the id and address of the post on the network. */
@@ -83,12 +93,18 @@ export interface PublishedRef {
   url?: string;
 }
 
+/**
+ * `idempotencyKey` (optional): the caller's stable key for this one post (e.g. the draft's id), so a
+ * retry after a timeout cannot post twice. Connectors pass it where the API accepts one (Mastodon's
+ * `Idempotency-Key`); elsewhere it is ignored and the server's draft status is what prevents a
+ * second post (see each connector's README).
+ */
 export interface PublishCapability<AccountConfig> {
-  publish(ctx: ConnectorContext, request: { account: AccountConfig; text: string; mediaUrls?: string[] }): Promise<PublishedRef>;
+  publish(ctx: ConnectorContext, request: { account: AccountConfig; text: string; mediaUrls?: string[]; idempotencyKey?: string }): Promise<PublishedRef>;
 }
 
 export interface ReplyCapability<AccountConfig> {
-  reply(ctx: ConnectorContext, request: { account: AccountConfig; inReplyToExternalId: string; text: string }): Promise<PublishedRef>;
+  reply(ctx: ConnectorContext, request: { account: AccountConfig; inReplyToExternalId: string; text: string; idempotencyKey?: string }): Promise<PublishedRef>;
 }
 
 export interface MetricsCapability<AccountConfig> {

@@ -64,18 +64,36 @@ const xrpcError = z.object({ error: z.string(), message: z.string().optional() }
 const AUTH_ERRORS = new Set(['ExpiredToken', 'InvalidToken', 'AuthenticationRequired', 'AuthMissing']);
 
 /**
- * GET an XRPC query. A non-2xx answer throws its ConnectorError, classified by status code and
+ * GET an XRPC query (with a session's access token when given). A non-2xx answer throws its ConnectorError, classified by status code and
  * by the documented XRPC error name (never by the message text); a body that is not JSON is
  * `invalid_payload`. `RateLimit-Reset` (epoch seconds) stands in for a missing `Retry-After`.
  *
  * @example
  * const json = await getXrpc(ctx, 'https://public.api.bsky.app', 'app.bsky.feed.searchPosts', { q: 'vigie', sort: 'latest' });
  */
-export async function getXrpc(ctx: ConnectorContext, base: string, method: string, params: Record<string, string | undefined>): Promise<unknown> {
+export async function getXrpc(ctx: ConnectorContext, base: string, method: string, params: Record<string, string | undefined>, token?: string): Promise<unknown> {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) if (value !== undefined) query.set(name, value);
-  const url = `${base}/xrpc/${method}?${query.toString()}`;
-  const res = await ctx.http.get(url, { headers: { accept: 'application/json' }, signal: ctx.signal, throwHttpErrors: false });
+  return sendXrpc(ctx, `${base}/xrpc/${method}?${query.toString()}`, { token });
+}
+
+/**
+ * POST an XRPC procedure with a JSON body (and the session's access token when given); errors
+ * are classified as for `getXrpc`.
+ *
+ * @example
+ * const created = await postXrpc(ctx, 'https://bsky.social', 'com.atproto.repo.createRecord', { repo, collection, record }, accessJwt);
+ */
+export async function postXrpc(ctx: ConnectorContext, base: string, method: string, body: Record<string, unknown>, token?: string): Promise<unknown> {
+  return sendXrpc(ctx, `${base}/xrpc/${method}`, { token, body: JSON.stringify(body) });
+}
+
+async function sendXrpc(ctx: ConnectorContext, url: string, options: { token?: string; body?: string }): Promise<unknown> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const request = { headers, signal: ctx.signal, throwHttpErrors: false };
+  const res = options.body === undefined ? await ctx.http.get(url, request) : await ctx.http.post(url, options.body, request);
   let json: unknown;
   let parseError: Error | undefined;
   try {
@@ -87,14 +105,14 @@ export async function getXrpc(ctx: ConnectorContext, base: string, method: strin
   if (failure !== undefined) {
     const named = xrpcError.safeParse(json);
     const detail = named.success ? ` (${named.data.error}${named.data.message === undefined ? '' : `: ${named.data.message}`})` : '';
-    const options = { status: res.status, retryAfterMs: failure.retryAfterMs };
-    if (named.success && AUTH_ERRORS.has(named.data.error)) throw new ConnectorError('auth_expired', failure.message + detail, options);
+    const classified = { status: res.status, retryAfterMs: failure.retryAfterMs };
+    if (named.success && AUTH_ERRORS.has(named.data.error)) throw new ConnectorError('auth_expired', failure.message + detail, classified);
     if (failure.code === 'rate_limited' && failure.retryAfterMs === undefined) {
       const reset = Number(res.headers['ratelimit-reset']);
       const retryAfterMs = Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - ctx.now().getTime()) : undefined;
       throw new ConnectorError('rate_limited', failure.message + detail, { status: res.status, retryAfterMs });
     }
-    throw new ConnectorError(failure.code, failure.message + detail, options);
+    throw new ConnectorError(failure.code, failure.message + detail, classified);
   }
   if (parseError !== undefined) throw new ConnectorError('invalid_payload', `${url} did not return JSON: ${parseError.message}`, { status: res.status, cause: parseError });
   return json;

@@ -59,3 +59,44 @@ export type BlueskySourceState = z.infer<typeof blueskySourceState>;
 export function appViewOf(config: { baseUrl?: string }): string {
   return (config.baseUrl ?? PUBLIC_APPVIEW).replace(/\/+$/, '');
 }
+
+/** The entryway that hosts most accounts (it forwards to the account's own PDS). */
+export const DEFAULT_SERVICE = 'https://bsky.social';
+
+/**
+ * The account Vigie posts and replies as: a handle (or DID, or the account's e-mail) and an
+ * **app password** (Settings → Privacy and security → App passwords), never the main password.
+ * The app password is a secret: stored encrypted, never presented back.
+ *
+ * @example
+ * blueskyAccountConfig.parse({ identifier: 'vigie.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop' });
+ */
+export const blueskyAccountConfig = z.object({
+  /** Handle without `@` (`vigie.bsky.social`), DID or e-mail. */
+  identifier: z
+    .string()
+    .trim()
+    .transform((value) => value.replace(/^@/, ''))
+    .pipe(z.string().min(3).max(253))
+    .describe('Handle or DID / Identifiant ou DID'),
+  /** An app password (secret). */
+  appPassword: z
+    .string()
+    .trim()
+    .min(8, 'paste an app password, e.g. abcd-efgh-ijkl-mnop / collez un mot de passe d’application, ex. abcd-efgh-ijkl-mnop')
+    .max(256)
+    .meta({ secret: true, writeOnly: true, description: 'App password (secret) / Mot de passe d’application (secret)' }),
+  /** The account's PDS or entryway; empty means https://bsky.social. Tests point it at a fixture server. */
+  service: z
+    .url({ protocol: /^https?$/, error: 'expected an http or https URL / une URL http ou https' })
+    .max(512)
+    .optional()
+    .describe('PDS URL (advanced) / URL du PDS (avancé)'),
+});
+
+export type BlueskyAccountConfig = z.infer<typeof blueskyAccountConfig>;
+
+/** The service an account signs in to. */
+export function serviceOf(account: { service?: string }): string {
+  return (account.service ?? DEFAULT_SERVICE).replace(/\/+$/, '');
+}

@@ -39,5 +39,16 @@ runConnectorConformance({
       403: { body: fixture('error-invalid-request.json'), headers: { 'content-type': 'application/json' } },
       429: { body: fixture('error-rate-limited.json'), headers: { 'content-type': 'application/json' } },
     },
+    reply: {
+      routes: {
+        '/xrpc/com.atproto.server.createSession': json('create-session.json'),
+        '/xrpc/app.bsky.feed.getPosts': json('get-posts-reply.json'),
+        '/xrpc/com.atproto.repo.createRecord': json('create-record.json'),
+      },
+      path: '/xrpc/com.atproto.repo.createRecord',
+      account: (server) => ({ identifier: 'vigie.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop', service: server.origin }),
+      inReplyToExternalId: post(BOB, '3lbq2xq7ahk2b'),
+      expected: { externalId: 'at://did:plc:vigieaccount0000000000000/app.bsky.feed.post/3lbq4vigiek2z', url: 'https://bsky.app/profile/vigie.bsky.social/post/3lbq4vigiek2z' },
+    },
   },
 });

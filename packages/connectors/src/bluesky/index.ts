@@ -1,12 +1,14 @@
 /**
  * The Bluesky connector: post search and author feeds through the public AppView, with no
  * account; backfill by paging back; live posts of search sources through the Jetstream firehose
- * (stream.ts), over kit's WebSocket (address policy, pinned lookup, silence timeout).
+ * (stream.ts), over kit's WebSocket (address policy, pinned lookup, silence timeout); with an
+ * app password, posting and replying as an account (publish.ts).
  */
 import { defineConnector } from '../connector';
 import { backfillPosts } from './backfill';
-import { blueskySourceConfig, type BlueskySourceConfig } from './config';
+import { blueskyAccountConfig, blueskySourceConfig, type BlueskyAccountConfig, type BlueskySourceConfig } from './config';
 import { pollPosts } from './poll';
+import { publishPost, replyToPost } from './publish';
 import { createSearchPosts } from './search';
 import { createJetstreamStream } from './stream';
 
@@ -14,15 +16,18 @@ import { createJetstreamStream } from './stream';
  * @example
  * const result = await bluesky.capabilities.poll!.fetch(ctx, { config: { search: 'vigie' }, state: {} });
  */
-export const bluesky = defineConnector<BlueskySourceConfig>({
+export const bluesky = defineConnector<BlueskySourceConfig, BlueskyAccountConfig>({
   id: 'bluesky',
   name: 'Bluesky',
   sourceConfig: blueskySourceConfig,
+  accountConfig: blueskyAccountConfig,
   capabilities: {
     poll: { fetch: pollPosts },
     search: { search: createSearchPosts() },
     backfill: { backfill: backfillPosts },
     stream: { stream: createJetstreamStream(async (ctx, url) => (await ctx.http.webSocket(url, { signal: ctx.signal })).messages) },
+    publish: { publish: publishPost },
+    reply: { reply: replyToPost },
   },
   // 2 minutes: a search poll is one request when little is new, far below the AppView's 3,000 requests / 5 min per IP.
   defaultPollIntervalSec: 120,

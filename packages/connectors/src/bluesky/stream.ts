@@ -58,12 +58,19 @@ export function termsOfSearch(search: string): string[] {
 export function createJetstreamStream(open: OpenMessages, options: JetstreamStreamOptions = {}) {
   const base = options.reconnectBaseMs ?? 1_000;
   const max = options.reconnectMaxMs ?? 60_000;
-  return async function streamPosts(ctx: ConnectorContext, source: SourceInput<BlueskySourceConfig>, onMention: (mention: MentionInput) => Promise<void>): Promise<void> {
+  return async function streamPosts(
+    ctx: ConnectorContext,
+    source: SourceInput<BlueskySourceConfig>,
+    onMention: (mention: MentionInput) => Promise<void>,
+    onPosition?: (position: Record<string, unknown>) => void,
+  ): Promise<void> {
     const search = source.config.search;
     if (search === undefined) throw new ConnectorError('invalid_request', 'the Bluesky firehose is filtered by a search: an author source is polled / le flux Bluesky est filtré par une recherche : un auteur est relevé périodiquement');
     const filters = termsOfSearch(search).map((term) => createTermFilter([term]));
     if (filters.length === 0) throw new ConnectorError('invalid_request', `the search "${search}" has no word to filter the firehose with / la recherche n’a aucun mot pour filtrer le flux`);
-    let cursor: number | undefined;
+    // Resume where the last run stopped (the worker saved `time_us` under state.stream).
+    const saved = (source.state.stream as { jetstreamCursor?: unknown } | undefined)?.jetstreamCursor;
+    let cursor: number | undefined = typeof saved === 'number' && Number.isSafeInteger(saved) && saved > 0 ? saved : undefined;
     let failures = 0;
     while (!ctx.signal.aborted) {
       let retryAfterMs: number | undefined;
@@ -74,14 +81,17 @@ export function createJetstreamStream(open: OpenMessages, options: JetstreamStre
           const item = parseJetstreamEvent(message);
           if (item.timeUs !== undefined) cursor = item.timeUs;
           if ('mention' in item) {
-            if (!filters.every((isMatch) => isMatch(item.mention.text))) continue;
-            await onMention(item.mention);
-            delivered = true;
-            // The opener closes the socket on abort, but messages already buffered must not be delivered after it.
-            if (ctx.signal.aborted) return;
+            if (filters.every((isMatch) => isMatch(item.mention.text))) {
+              await onMention(item.mention);
+              delivered = true;
+              // The opener closes the socket on abort, but messages already buffered must not be delivered after it.
+              if (ctx.signal.aborted) return;
+            }
           } else if ('skipped' in item && item.skipped.reason !== 'deleted on the network') {
             ctx.log('info', `skipped a firehose event: ${item.skipped.reason}`, { externalId: item.skipped.externalId });
           }
+          // Everything up to this event is handled (a match was awaited above): safe to resume after it.
+          if (item.timeUs !== undefined) onPosition?.({ jetstreamCursor: item.timeUs });
         }
         failures = delivered ? 0 : failures;
         ctx.log('warn', `${url}: Jetstream closed the connection; reconnecting`);

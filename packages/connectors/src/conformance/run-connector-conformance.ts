@@ -30,6 +30,29 @@ export interface ConformanceFixtures {
   pagination: { route: FixtureRoute; mentions: number; polls: number } | Skipped;
   /** Body of an error answer when the API documents one (e.g. `{"error":"invalid_token"}`). */
   errorBodies?: Partial<Record<401 | 403 | 429 | 500 | 503, { body: string; headers?: Record<string, string> }>>;
+  /** Required when the connector declares `reply` (else a case fails): how one reply is answered. */
+  reply?: ReplyFixtures | Skipped;
+}
+
+/**
+ * One reply, as the network answers it: the calls before the write (a session, a lookup) and the
+ * write itself, where the error cases are served.
+ *
+ * @example
+ * { routes: { '/2/tweets': created }, path: '/2/tweets', account: () => ({ userAccessToken: 't…' }), inReplyToExternalId: '1861400000000000014',
+ *   expected: { externalId: '1861400000000000099', url: 'https://x.com/i/web/status/1861400000000000099' } }
+ */
+export interface ReplyFixtures {
+  /** Every route of a successful reply, the write's included. */
+  routes: Record<string, FixtureRoute>;
+  /** The path (without query) of the write; the error answers are served there. */
+  path: string;
+  /** The account, before validation by the connector's `accountConfig`. */
+  account: (server: FixtureServer) => unknown;
+  inReplyToExternalId: string;
+  expected: { externalId: string; url?: string };
+  /** Documented error bodies of the write; defaults to `errorBodies`. */
+  errorBodies?: ConformanceFixtures['errorBodies'];
 }
 
 /**
@@ -228,6 +251,53 @@ export function runConnectorConformance(options: ConformanceOptions): void {
       const error = await pollError({ status: 200, body: '', delayMs: TIMEOUT_MS * 2 });
       expect(error.code).toBe('timeout');
     });
+
+    const reply = fixtures.reply;
+    if (reply !== undefined && 'skip' in reply) {
+      it.skip(`replies — skipped: ${reply.skip}`, () => undefined);
+    } else if (reply === undefined) {
+      it('declares reply only with reply fixtures to test it', () => {
+        expect(connector.capabilities.reply, 'the connector declares reply: give `fixtures.reply` (or a skip reason)').toBeUndefined();
+      });
+    } else {
+      const replyOnce = async (write?: FixtureRoute): Promise<unknown> => {
+        for (const [path, route] of Object.entries(reply.routes)) server.route(path, route);
+        if (write !== undefined) server.route(reply.path, write);
+        const capability = connector.capabilities.reply;
+        if (capability === undefined) throw new Error(`${connector.id} has no reply capability`);
+        if (connector.accountConfig === undefined) throw new Error(`${connector.id} declares reply without an accountConfig`);
+        const account = connector.accountConfig.parse(reply.account(server));
+        return capability.reply(makeContext(http, logs), { account, inReplyToExternalId: reply.inReplyToExternalId, text: 'Merci pour votre retour !', idempotencyKey: 'draft-1' }).then(
+          (ref) => ref,
+          (e: unknown) => e,
+        );
+      };
+      const replyError = (status: 401 | 403 | 429, headers: Record<string, string> = {}): FixtureRoute => {
+        const documented = (reply.errorBodies ?? fixtures.errorBodies)?.[status];
+        return { status, headers: { ...documented?.headers, ...headers }, body: documented?.body ?? '' };
+      };
+
+      it('replies and returns the id and address of the reply', async () => {
+        const outcome = await replyOnce();
+        expect(outcome).toEqual(reply.expected);
+        expect(server.requests.some((r) => r.method === 'POST' && r.path.split('?')[0] === reply.path)).toBe(true);
+        expect(connector.accountConfig && z.toJSONSchema(connector.accountConfig, { io: 'input' })).toMatchObject({ type: 'object' });
+      });
+
+      it('classifies a refused reply: 401 auth_expired, 403 forbidden, 429 rate_limited with the delay', async () => {
+        expect(await replyOnce(replyError(401))).toMatchObject({ code: 'auth_expired' });
+        expect(await replyOnce(replyError(403))).toMatchObject({ code: 'forbidden' });
+        expect(await replyOnce(replyError(429, { 'retry-after': '120' }))).toMatchObject({ code: 'rate_limited', retryAfterMs: 120_000 });
+      });
+
+      it('reports an unreadable answer to a reply as invalid_payload, never a crash', async () => {
+        for (const body of ['{}', '<html>oops</html>', '{"data":']) {
+          const outcome = await replyOnce({ status: 200, headers: { 'content-type': 'application/json' }, body });
+          expect(outcome, body).toBeInstanceOf(ConnectorError);
+          expect((outcome as ConnectorError).code, body).toBe('invalid_payload');
+        }
+      });
+    }
 
     it('refuses private addresses unless allowed (SSRF)', async () => {
       server.route(options.path, fixtures.happy.route);

@@ -37,5 +37,13 @@ runConnectorConformance({
       401: { body: fixture('error-invalid-token.json'), headers: { 'content-type': 'application/json' } },
       429: { body: fixture('error-rate-limited.json'), headers: { 'content-type': 'application/json' } },
     },
+    reply: {
+      // A resolving search finds the instance's own id of the status, then POST /api/v1/statuses answers the created Status.
+      routes: { '/api/v2/search': json(fixture('search-statuses.json')), '/api/v1/statuses': json(JSON.stringify((JSON.parse(fixture('tag-timeline-newer.json')) as unknown[])[0])) },
+      path: '/api/v1/statuses',
+      account: (server) => ({ instance: server.origin, token: 'write-token-123' }),
+      inReplyToExternalId: uri('113500000000000105'),
+      expected: { externalId: uri('113500000000000107'), url: 'https://mastodon.example/@alice/113500000000000107' },
+    },
   },
 });

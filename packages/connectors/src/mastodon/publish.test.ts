@@ -40,6 +40,12 @@ describe('mastodon publish and reply', () => {
     expect(server.requests.at(-1)?.headers['idempotency-key']).not.toBe(first?.headers['idempotency-key']);
   });
 
+  it('sends the caller’s idempotency key (a draft id) when one is given', async () => {
+    server.route('/api/v1/statuses', { status: 200, headers: json, body: created });
+    await mastodon.capabilities.publish!.publish(ctx, { account: account(), text: 'Nouvelle version !', idempotencyKey: 'draft-42' });
+    expect(server.requests.at(-1)?.headers['idempotency-key']).toBe('draft-42');
+  });
+
   it('refuses media, and reports a refused text as invalid_request', async () => {
     await expect(mastodon.capabilities.publish!.publish(ctx, { account: account(), text: 'x', mediaUrls: ['https://img.example/a.png'] })).rejects.toMatchObject({ code: 'invalid_request' });
     server.route('/api/v1/statuses', { status: 422, headers: json, body: '{"error":"Validation failed: Text character limit of 500 exceeded"}' });

@@ -12,7 +12,7 @@ import { postStatus } from './publish';
  * @example
  * const ref = await replyToStatus(ctx, { account, inReplyToExternalId: 'https://mastodon.social/users/a/statuses/1', text: 'Merci !' });
  */
-export async function replyToStatus(ctx: ConnectorContext, request: { account: MastodonAccountConfig; inReplyToExternalId: string; text: string }): Promise<PublishedRef> {
+export async function replyToStatus(ctx: ConnectorContext, request: { account: MastodonAccountConfig; inReplyToExternalId: string; text: string; idempotencyKey?: string }): Promise<PublishedRef> {
   const { account } = request;
   const params = new URLSearchParams({ q: request.inReplyToExternalId, type: 'statuses', resolve: 'true', limit: '1' });
   const url = `${account.instance}/api/v2/search?${params.toString()}`;
@@ -20,5 +20,5 @@ export async function replyToStatus(ctx: ConnectorContext, request: { account: M
   if (found === undefined) {
     throw new ConnectorError('not_found', `${new URL(account.instance).host} cannot find the status ${request.inReplyToExternalId} (deleted, or not visible from this account)`);
   }
-  return postStatus(ctx, account, { text: request.text, inReplyToId: found.status.id });
+  return postStatus(ctx, account, { text: request.text, inReplyToId: found.status.id, ...(request.idempotencyKey !== undefined ? { idempotencyKey: request.idempotencyKey } : {}) });
 }
