@@ -6,15 +6,22 @@ import { createAccountRepository } from './repositories/account-repository';
 import { createConversationReplyRepository } from './repositories/conversation-reply-repository';
 import { createConversationRepository } from './repositories/conversation-repository';
 import { createAlertRuleRepository } from './repositories/alert-rule-repository';
+import { createApiTokenRepository } from './repositories/api-token-repository';
+import { createAuditLogRepository } from './repositories/audit-log-repository';
 import { createEpisodeRepository } from './repositories/episode-repository';
+import { createLoginAttemptRepository } from './repositories/login-attempt-repository';
+import { createMembershipRepository } from './repositories/membership-repository';
 import { createMentionRepository } from './repositories/mention-repository';
 import { createNotificationRepository } from './repositories/notification-repository';
+import { createOneTimeTokenRepository } from './repositories/one-time-token-repository';
 import { createOutboxRepository } from './repositories/outbox-repository';
 import { createRollupRepository } from './repositories/rollup-repository';
 import { createSettingsRepository } from './repositories/settings-repository';
 import { createSavedReplyRepository } from './repositories/saved-reply-repository';
+import { createSessionRepository } from './repositories/session-repository';
 import { createSourceRepository, type ClaimingSourceRepository } from './repositories/source-repository';
 import { createTopicRepository } from './repositories/topic-repository';
+import { createUserRepository } from './repositories/user-repository';
 import { createWorkspaceRepository } from './repositories/workspace-repository';
 import { openSqliteDatabase, type SqliteOptions } from './sqlite/open-database';
 
@@ -56,6 +63,13 @@ export async function createStore(options: StoreOptions): Promise<VigieStore> {
     conversations: createConversationRepository(db, dialect),
     savedReplies: createSavedReplyRepository(db),
     replies: createConversationReplyRepository(db, dialect),
+    users: createUserRepository(db, dialect),
+    memberships: createMembershipRepository(db, dialect),
+    sessions: createSessionRepository(db, dialect),
+    apiTokens: createApiTokenRepository(db, dialect),
+    oneTimeTokens: createOneTimeTokenRepository(db),
+    loginAttempts: createLoginAttemptRepository(db),
+    audit: createAuditLogRepository(db, dialect),
     async migrate() {
       try {
         await migrateToLatest(db, dialect);

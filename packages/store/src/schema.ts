@@ -229,6 +229,13 @@ export interface Database {
   conversation_audit: ConversationAuditTable;
   saved_replies: SavedReplyTable;
   reply_drafts: ReplyDraftTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  one_time_tokens: OneTimeTokenTable;
+  login_attempts: LoginAttemptTable;
+  audit_log: AuditLogTable;
 }
 
 /** Alerting (migration 0002-alerts): see packages/core/src/alerts/alert-repositories.ts. */
@@ -300,4 +307,84 @@ export interface NotificationTable {
   url: string | null;
   created_at: Timestamp;
   read_at: Timestamp | null;
+}
+
+/** People and access (migration 0004-identity): see packages/core/src/identity/identity-repositories.ts. */
+export interface UserTable {
+  id: string;
+  /** Lower-cased and trimmed: unique whatever the case typed. */
+  email: string;
+  name: string;
+  locale: string;
+  password_hash: string | null;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface MembershipTable {
+  workspace_id: string;
+  user_id: string;
+  role: string;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  id: string;
+  /** SHA-256 (hex) of the cookie value; the value itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  workspace_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  absolute_expires_at: Timestamp;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  token_hash: string;
+  workspace_id: string;
+  name: string;
+  role: string;
+  prefix: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface OneTimeTokenTable {
+  id: string;
+  token_hash: string;
+  kind: string;
+  user_id: string | null;
+  email: string | null;
+  workspace_id: string | null;
+  role: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface LoginAttemptTable {
+  key: string;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: string;
+  /** Null for instance-wide events (sign-in, setup). */
+  workspace_id: string | null;
+  at: Timestamp;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  target: string | null;
+  ip: string | null;
+  details: Json | null;
 }

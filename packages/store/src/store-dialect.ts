@@ -28,6 +28,8 @@ export interface StoreDialect {
   fromJson(value: unknown): unknown;
   /** True when a write failed on a UNIQUE constraint (turned into `conflict`). */
   isUniqueViolation(error: unknown): boolean;
+  /** True when a write named a row that does not exist (e.g. a membership of an unknown user). */
+  isForeignKeyViolation(error: unknown): boolean;
   /**
    * Runs pending migrations all-or-nothing. Kysely wraps them in a transaction on PostgreSQL but
    * not on SQLite, where a crash half-way would leave a schema no later start can migrate.

@@ -88,7 +88,8 @@ export interface ConversationNote {
   createdAt: string;
 }
 
-export interface AuditEntry {
+/** One line of a conversation's own trail (not the workspace audit log of identity-repositories). */
+export interface ConversationAuditEntry {
   id: string;
   conversationId: string;
   actor: string;
@@ -124,12 +125,17 @@ export interface ConversationRepository {
   mentionIds(workspaceId: string, id: string): Promise<string[]>;
   addNote(workspaceId: string, conversationId: string, note: { author: string; text: string }): Promise<ConversationNote>;
   listNotes(workspaceId: string, conversationId: string): Promise<ConversationNote[]>;
-  addAudit(workspaceId: string, entry: Omit<AuditEntry, 'id' | 'at'>): Promise<AuditEntry>;
-  listAudit(workspaceId: string, conversationId: string): Promise<AuditEntry[]>;
+  addAudit(workspaceId: string, entry: Omit<ConversationAuditEntry, 'id' | 'at'>): Promise<ConversationAuditEntry>;
+  listAudit(workspaceId: string, conversationId: string): Promise<ConversationAuditEntry[]>;
   /** Priorities of active (open/assigned) conversations, counted per band in the database. */
   countActiveByBand(workspaceId: string): Promise<{ urgent: number; high: number; normal: number; low: number }>;
   /** First responses given since `since` (ISO). */
   firstResponses(workspaceId: string, since: string): Promise<FirstResponseRow[]>;
+  /**
+   * Deletes the conversations that no longer hold any mention (after an author is erased, a
+   * retention purge or removing the demo), with their notes, drafts and audit. Returns how many.
+   */
+  deleteEmpty(workspaceId: string): Promise<number>;
 }
 
 export interface SavedReply {

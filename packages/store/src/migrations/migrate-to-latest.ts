@@ -4,6 +4,7 @@ import type { StoreDialect } from '../store-dialect';
 import { initialMigration } from './0001-initial';
 import { alertsMigration } from './0002-alerts';
 import { inboxMigration } from './0003-inbox';
+import { identityMigration } from './0004-identity';
 import { accountsMigration } from './0005-accounts';
 
 /**
@@ -16,6 +17,7 @@ export function listMigrations(dialect: StoreDialect): Record<string, Migration>
     '0001-initial': initialMigration(dialect),
     '0002-alerts': alertsMigration(dialect),
     '0003-inbox': inboxMigration(dialect),
+    '0004-identity': identityMigration(dialect),
     '0005-accounts': accountsMigration(dialect),
   };
 }

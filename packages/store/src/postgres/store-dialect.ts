@@ -19,6 +19,7 @@ export const postgresStoreDialect: StoreDialect = {
   fromJson: (value) => value,
   // 23505 = unique_violation (PostgreSQL error codes, appendix A).
   isUniqueViolation: (error) => error instanceof Error && 'code' in error && error.code === '23505',
+  isForeignKeyViolation: (error) => error instanceof Error && 'code' in error && error.code === '23503',
   // Kysely's migrator already runs in a transaction under an advisory lock on PostgreSQL.
   inMigrationTransaction: (_db, run) => run(),
   createFullTextSchema,

@@ -252,6 +252,17 @@ export function createConversationRepository(db: Kysely<Database>, dialect: Stor
       }));
     },
 
+    async deleteEmpty(workspaceId) {
+      const result = await db
+        .deleteFrom('conversations')
+        .where('workspace_id', '=', workspaceId)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('conversation_mentions').select('mention_id').whereRef('conversation_mentions.conversation_id', '=', 'conversations.id'))),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     ...createConversationJournal(db, dialect),
   };
 }

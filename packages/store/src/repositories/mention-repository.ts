@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { AppError, type FtsPlan, type Mention, type MentionFilter, type MentionRepository, type Page, type PageRequest } from '@vigie/core';
+import { parseIsoTime } from '../iso-time';
 import { mentionConditions } from '../mention-filter';
 import { computeOverview } from '../mention-overview';
 import { loadMatchResolver, insertMatches, readMatches } from '../mention-matches';
@@ -128,6 +129,33 @@ export function createMentionRepository(db: Kysely<Database>, dialect: StoreDial
         .deleteFrom('mentions')
         .where('workspace_id', '=', workspaceId)
         .where('connector', '=', connector)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    // The full-text entry goes with the row (SQLite: the delete trigger; PostgreSQL: a generated
+    // column), and so do matches and conversation links (foreign keys, cascade). The handle is
+    // compared lower-cased without a leading `@` (`@Alice`, `alice`), the expression the
+    // `mentions_author` index is built on.
+    async deleteByAuthor(workspaceId, author) {
+      const handle = author.handle.trim();
+      if (handle.replace(/^@+/, '') === '') {
+        throw new AppError('validation_failed', 'An author handle is required', [{ field: 'handle', message: 'required / obligatoire' }]);
+      }
+      let query = db
+        .deleteFrom('mentions')
+        .where('workspace_id', '=', workspaceId)
+        .where(sql<string>`ltrim(lower(author_handle), '@')`, '=', sql<string>`ltrim(lower(${handle}), '@')`);
+      if (author.connector !== undefined) query = query.where('connector', '=', author.connector);
+      const result = await query.executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async deleteOlderThan(workspaceId, before) {
+      const result = await db
+        .deleteFrom('mentions')
+        .where('workspace_id', '=', workspaceId)
+        .where('published_at', '<', parseIsoTime(before, 'before'))
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },

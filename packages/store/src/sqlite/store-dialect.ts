@@ -17,6 +17,7 @@ export const sqliteStoreDialect: StoreDialect = {
   toJson: (value) => JSON.stringify(value ?? null),
   fromJson: (value) => (typeof value === 'string' ? JSON.parse(value) : null),
   isUniqueViolation: (error) => hasCode(error, ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']),
+  isForeignKeyViolation: (error) => hasCode(error, ['SQLITE_CONSTRAINT_FOREIGNKEY']),
   async inMigrationTransaction(db, run) {
     // IMMEDIATE takes the write lock up front: a second process starting at the same moment
     // waits (busy timeout) and then finds the migrations done, instead of racing.
