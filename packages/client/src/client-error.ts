@@ -16,6 +16,8 @@ export class ClientError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** Seconds to wait before retrying, from `Retry-After` (429 answers). */
+    readonly retryAfterSec?: number,
   ) {
     super(message);
     this.name = 'ClientError';
@@ -33,16 +35,18 @@ interface ErrorBody {
 /** Builds a ClientError from a failed response, whatever its body holds. */
 export async function parseClientError(response: Response): Promise<ClientError> {
   const text = await response.text();
+  const retryHeader = Number(response.headers.get('retry-after'));
+  const retryAfterSec = Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined;
   let body: ErrorBody | undefined;
   try {
     body = JSON.parse(text) as ErrorBody;
   } catch {
     // Not JSON (a proxy page, a crash): keep the status and a short excerpt so the user sees something.
-    return new ClientError(response.status, 'invalid_response', text.slice(0, 200) || response.statusText);
+    return new ClientError(response.status, 'invalid_response', text.slice(0, 200) || response.statusText, [], retryAfterSec);
   }
   const error = body?.error;
   const code = typeof error?.code === 'string' ? error.code : 'internal';
   const message = typeof error?.message === 'string' ? error.message : response.statusText;
   const details = Array.isArray(error?.details) ? (error.details as ErrorDetail[]) : [];
-  return new ClientError(response.status, code, message, details);
+  return new ClientError(response.status, code, message, details, retryAfterSec);
 }

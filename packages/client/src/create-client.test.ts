@@ -48,11 +48,17 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
   if (path === '/api/broken') return reply(res, 502);
   if (path === '/api/auth/login') {
     const { password } = JSON.parse(body) as { password: string };
+    if (password === 'encore') {
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '540' });
+      res.end(JSON.stringify({ error: { code: 'rate_limited', message: 'too many attempts' } }));
+      return undefined;
+    }
     if (password !== 'bon mot de passe') return reply(res, 401, { error: { code: 'unauthenticated', message: 'wrong e-mail or password' } });
     return reply(res, 200, { ...session, csrfToken: 'csrf-1' });
   }
   if (path === '/api/session/workspace') return reply(res, 200, { ...session, workspace: { ...session.workspace, id: 'ws2' }, csrfToken: 'csrf-1' });
   if (path === '/api/auth/logout') return reply(res, 204);
+  if (path === '/api/session') return reply(res, 401, { error: { code: 'unauthenticated', message: 'sign in first' } });
   if (path === '/api/members' && req.method === 'POST') {
     return reply(res, 201, { member: { userId: 'u2', email: 'bea@example.com', name: '', role: 'agent', createdAt: 'x' }, inviteUrl: 'http://v/#/invite?token=t' });
   }
@@ -154,8 +160,16 @@ describe('createClient', () => {
     const api = createClient({ baseUrl });
     await api.topics.create({ name: 'Avant', kind: 'brand', queries: ['a'] });
     expect(seen.at(-1)?.headers['x-csrf-token']).toBeUndefined();
+    let ended = 0;
+    api.onUnauthenticated(() => (ended += 1));
     const wrong = await api.auth.login({ email: 'ana@example.com', password: 'faux' }).catch((e: unknown) => e);
     expect(wrong).toMatchObject({ status: 401, code: 'unauthenticated' });
+    // A refused sign-in is not the end of a session.
+    const limited = await api.auth.login({ email: 'ana@example.com', password: 'encore' }).catch((e: unknown) => e);
+    expect(limited).toMatchObject({ status: 429, code: 'rate_limited', retryAfterSec: 540 });
+    expect(ended).toBe(0);
+    await expect(api.session.get()).rejects.toMatchObject({ status: 401 });
+    expect(ended).toBe(1);
     const me = await api.auth.login({ email: 'ana@example.com', password: 'bon mot de passe' });
     expect(me.permissions).toContain('admin');
     await api.mentions.list();

@@ -95,6 +95,7 @@ export function createClient(options: ClientOptions) {
   /** The session's CSRF token, remembered from session answers and echoed on unsafe methods. */
   let csrfToken: string | null = null;
   let workspace: string | undefined = options.workspace;
+  const unauthenticatedListeners = new Set<() => void>();
 
   function url(path: string, query?: QueryParams): string {
     const params = new URLSearchParams();
@@ -126,7 +127,11 @@ export function createClient(options: ClientOptions) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new ClientError(0, 'network', `Cannot reach the Vigie server: ${reason}`);
     }
-    if (!response.ok) throw await parseClientError(response);
+    if (!response.ok) {
+      // A session that ended (expiry, sign-out elsewhere) — not a refused sign-in attempt.
+      if (response.status === 401 && !path.startsWith('/auth/') && path !== '/session/password') for (const listener of unauthenticatedListeners) listener();
+      throw await parseClientError(response);
+    }
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     try {
@@ -155,6 +160,13 @@ export function createClient(options: ClientOptions) {
       workspace = id;
     },
     workspaceId: () => workspace,
+    /** Calls `listener` whenever the server answers 401 outside sign-in (the session ended); returns the unsubscribe. */
+    onUnauthenticated: (listener: () => void) => {
+      unauthenticatedListeners.add(listener);
+      return () => {
+        unauthenticatedListeners.delete(listener);
+      };
+    },
     /** Who is calling (401 `unauthenticated` when nobody); remembers the CSRF token. */
     session: {
       get: () => get<SessionView>('/session').then(remember),

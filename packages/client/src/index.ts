@@ -8,7 +8,11 @@ export { ClientError, isClientError } from './client-error';
 export { parseSseBuffer, type SseEvent, type StreamOptions } from './mention-stream';
 export * from './api-types';
 export { TOPIC_KINDS } from './topic-kinds';
+export { ROLES, ROLE_RANK } from './roles';
 export type {
+  ApiToken,
+  AuditActor,
+  AuditEntry,
   Author,
   ConnectorId,
   Engagement,
@@ -16,7 +20,9 @@ export type {
   ErrorDetail,
   Mention,
   MentionKind,
+  Permission,
   Query,
+  Role,
   SentimentLabel,
   Source,
   SourceHealth,

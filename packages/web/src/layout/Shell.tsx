@@ -5,8 +5,10 @@ import { changeLanguage } from '../i18n/setup-i18n';
 import { LANGUAGES } from '../i18n/pick-language';
 import { NavIcon } from './NavIcon';
 import { AlertsNavBadge } from '../areas/alerts/AlertsNavBadge';
+import { UserMenu } from './UserMenu';
+import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
-/** Left navigation, language switch and the main content area. */
+/** Left navigation, language switch, the top bar (workspace, account) and the main content area. */
 export function Shell({ area, children }: { area: AreaId; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const title = t(`nav.${area}`);
@@ -60,9 +62,16 @@ export function Shell({ area, children }: { area: AreaId; children: ReactNode })
           ))}
         </div>
       </aside>
-      <main id="main" className="main" tabIndex={-1}>
-        {children}
-      </main>
+      <div className="main-column">
+        <header className="topbar">
+          <WorkspaceSwitcher />
+          <span className="spacer" />
+          <UserMenu />
+        </header>
+        <main id="main" className="main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,92 @@
+import type { SessionView } from '@vigie/client';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api-client';
+import { useLoad } from '../ui/use-load';
+import { AuthCard } from './AuthCard';
+import { AuthError } from './AuthError';
+
+/**
+ * Sign-in (e-mail, password) and "forgot password" (asks for a reset link; the answer is the same
+ * whether or not the e-mail has an account). Says so when the instance has no account yet.
+ */
+export function SignInPage({ onSignedIn, expired }: { onSignedIn: (session: SessionView) => void; expired?: boolean }) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<'sign-in' | 'forgot'>('sign-in');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [resetSent, setResetSent] = useState(false);
+  const setup = useLoad(() => api.auth.setupNeeded(), 'setup-needed');
+
+  const submit = async (): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (mode === 'sign-in') onSignedIn(await api.auth.login({ email: email.trim(), password }));
+      else {
+        await api.auth.requestPasswordReset(email.trim());
+        setResetSent(true);
+      }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthCard title={mode === 'sign-in' ? t('auth.signInTitle') : t('auth.resetTitle')}>
+      {setup.data === true && (
+        <p className="banner" role="status">
+          {t('auth.setupNeedsLink')}
+        </p>
+      )}
+      {expired === true && mode === 'sign-in' && (
+        <p className="muted" role="status">
+          {t('auth.sessionExpired')}
+        </p>
+      )}
+      {mode === 'forgot' && <p className="muted">{t('auth.resetHelp')}</p>}
+      <form
+        className="auth-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label className="field">
+          <span>{t('auth.email')}</span>
+          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        {mode === 'sign-in' && (
+          <label className="field">
+            <span>{t('auth.password')}</span>
+            <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          </label>
+        )}
+        <AuthError error={error} />
+        {resetSent && mode === 'forgot' && (
+          <p className="qe-ok" role="status">
+            {t('auth.resetSent')}
+          </p>
+        )}
+        <button type="submit" className="button primary" disabled={busy}>
+          {mode === 'sign-in' ? (busy ? t('auth.signingIn') : t('auth.signIn')) : t('auth.resetSend')}
+        </button>
+      </form>
+      <button
+        type="button"
+        className="button ghost auth-switch"
+        onClick={() => {
+          setMode(mode === 'sign-in' ? 'forgot' : 'sign-in');
+          setError(undefined);
+          setResetSent(false);
+        }}
+      >
+        {mode === 'sign-in' ? t('auth.forgot') : t('auth.backToSignIn')}
+      </button>
+    </AuthCard>
+  );
+}

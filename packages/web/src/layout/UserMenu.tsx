@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../auth/session-context';
+
+/** Who is signed in, their role here, and the way out. */
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { session, signOut } = useSession();
+  return (
+    <details className="user-menu">
+      <summary aria-label={t('account.menu')}>
+        <span className="user-avatar" aria-hidden="true">
+          {(session.user.name || session.user.email).slice(0, 1).toUpperCase()}
+        </span>
+        <span className="user-name">{session.user.name || session.user.email}</span>
+      </summary>
+      <div className="user-menu-panel">
+        <p>
+          <strong>{session.user.name}</strong>
+          <br />
+          <span className="muted">{session.user.email}</span>
+        </p>
+        <p className="muted small">{t('account.role', { role: t(`role.${session.role}`) })}</p>
+        {session.via === 'token' && <p className="muted small">{t('account.viaToken')}</p>}
+        {session.via === 'session' && (
+          <a className="button ghost" href="#/account">
+            {t('account.changePassword')}
+          </a>
+        )}
+        {session.via === 'session' && (
+          <button type="button" className="button secondary" onClick={() => void signOut()}>
+            {t('account.signOut')}
+          </button>
+        )}
+      </div>
+    </details>
+  );
+}
