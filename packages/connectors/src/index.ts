@@ -11,6 +11,8 @@ export { assertPublicUrl } from './kit/assert-public-url';
 export type { AddressPolicy, Resolver, ResolvedAddress } from './kit/address-policy';
 export { isPrivateAddress } from './kit/is-private-address';
 export { sanitizeHtml } from './kit/sanitize-html';
+export { plainText, sanitizeMentionInput, webLink } from './kit/sanitize-mention';
+export { findExecutableMarkup, isWebLink, XSS_CORPUS, type XssPayload } from './kit/xss-corpus';
 export { htmlToText } from './kit/html-to-text';
 export { decodeBody, type DecodedBody } from './kit/decode-body';
 export { parseRetryAfter } from './kit/parse-retry-after';

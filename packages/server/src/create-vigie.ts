@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createIngestPipeline, createQueryIndex, createQueryMatcher, type Source, type Store, type Workspace } from '@vigie/core';
 import { createAnalysisPipeline } from '@vigie/analysis';
-import { createHttpClient } from '@vigie/connectors';
+import { createHttpClient, sanitizeMentionInput } from '@vigie/connectors';
 import { createStore } from '@vigie/store';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
@@ -41,7 +41,10 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
   const { failed } = queryIndex.load(await store.topics.listAllQueries());
   for (const f of failed) log.warn({ queryId: f.queryId, err: f.error }, 'saved query no longer parses; it is not matched');
   const bus = createMentionBus();
-  const ingest = createIngestPipeline({ store, analyze: (input) => analysis.analyze(input), queryIndex, emit: (m) => bus.publish(m) });
+  const pipeline = createIngestPipeline({ store, analyze: (input) => analysis.analyze(input), queryIndex, emit: (m) => bus.publish(m) });
+  // Every way in (connectors, webhook intake, file import, demo) passes one sanitiser: html through
+  // the allow-list, text fields as text, links http(s) only (XSS corpus: connectors/kit/xss-corpus.ts).
+  const ingest: typeof pipeline = (workspaceId, inputs, ingestOptions) => pipeline(workspaceId, inputs.map(sanitizeMentionInput), ingestOptions);
   const http = createHttpClient({ allowPrivate: config.allowPrivateUrls });
   const secrets = loadSecretBox(config);
   const poll = (source: Source) => pollSource({ store, ingest, http, log, now, secrets }, source);

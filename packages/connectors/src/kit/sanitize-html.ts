@@ -30,14 +30,34 @@ const OPTIONS: sanitize.IOptions = {
   transformTags: {
     a: (tagName, attribs) => ({
       tagName,
-      attribs: { ...attribs, rel: 'nofollow noopener noreferrer', target: '_blank' },
+      attribs: { ...withAbsoluteUrl(attribs, 'href', /^(?:https?|mailto):$/), rel: 'nofollow noopener noreferrer', target: '_blank' },
     }),
+    img: (tagName, attribs) => ({ tagName, attribs: withAbsoluteUrl(attribs, 'src', /^https?:$/) }),
   },
+  // An image whose address was refused shows nothing: drop the element rather than keep an empty <img>.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
 };
 
 /**
+ * Keeps a link only when it is absolute with an allowed scheme. Relative links are dropped too:
+ * shown inside Vigie they would point at Vigie itself (`<img src="/api/…">`), not at the source.
+ */
+function withAbsoluteUrl(attribs: sanitize.Attributes, name: string, schemes: RegExp): sanitize.Attributes {
+  const value = attribs[name];
+  if (value === undefined) return attribs;
+  let allowed = false;
+  try {
+    allowed = schemes.test(new URL(value.trim()).protocol);
+  } catch {
+    allowed = false;
+  }
+  return Object.fromEntries(Object.entries(attribs).filter(([key]) => key !== name || allowed));
+}
+
+/**
  * Makes ingested HTML safe to render: a strict allow-list, links marked
- * `rel="nofollow noopener noreferrer"`.
+ * `rel="nofollow noopener noreferrer"`, only absolute http(s) (and mailto) addresses. Connectors
+ * resolve relative links against the page before sanitising.
  *
  * @example
  * sanitizeHtml('<p onclick="x()">Salut <script>alert(1)</script><a href="javascript:alert(1)">lien</a></p>');
