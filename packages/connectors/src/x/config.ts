@@ -33,17 +33,35 @@ export const xSourceConfig = z.object({
 export type XSourceConfig = z.infer<typeof xSourceConfig>;
 
 /**
- * An X app's credentials (for the query tester and, once the worker passes it, polling).
+ * An X app's credentials (for the query tester and, once the worker passes it, polling) and, to
+ * post and reply, a user access token.
  *
  * @example
  * xAccountConfig.parse({ bearerToken: 'AAAA…', monthlyReadBudget: 15000 });
+ * xAccountConfig.parse({ accessToken: 'dGhpcyBpcyBhIHVzZXIgdG9rZW4…' });
  */
-export const xAccountConfig = z.object({
-  /** App-only bearer token (secret). */
-  bearerToken,
-  /** Posts per calendar month (UTC). */
-  monthlyReadBudget,
-});
+export const xAccountConfig = z
+  .object({
+    /** App-only bearer token (secret): reads (search, the query tester). */
+    bearerToken: bearerToken.optional().meta({ secret: true, writeOnly: true, description: 'Bearer token (secret) / Jeton bearer (secret)' }),
+    /**
+     * OAuth 2.0 user access token (secret), scopes `tweet.read tweet.write users.read`: posting and
+     * replying as the account (an app-only bearer token cannot post). Also reads, when no bearer token is set.
+     */
+    accessToken: z
+      .string()
+      .trim()
+      .min(20, 'paste the user access token / collez le jeton d’accès utilisateur')
+      .max(2000)
+      .optional()
+      .meta({ secret: true, writeOnly: true, description: 'User access token (secret) / Jeton d’accès utilisateur (secret)' }),
+    /** Posts per calendar month (UTC). */
+    monthlyReadBudget,
+  })
+  .refine((account) => account.bearerToken !== undefined || account.accessToken !== undefined, {
+    message: 'give a bearer token (reading) or a user access token (posting) / donnez un jeton bearer (lecture) ou un jeton d’accès utilisateur (publication)',
+    path: ['bearerToken'],
+  });
 
 export type XAccountConfig = z.infer<typeof xAccountConfig>;
 

@@ -19,7 +19,9 @@ export async function searchX(ctx: ConnectorContext, base: string, request: { qu
   if (request.account === undefined) throw new ConnectorError('auth_expired', 'searching X needs an account with a bearer token / la recherche X demande un compte avec un jeton');
   const oldest = ctx.now().getTime() - RECENT_WINDOW_MS + 60_000;
   const since = request.since === undefined ? undefined : Math.max(request.since.getTime(), oldest);
-  const page = await fetchSearchPage(ctx, base, request.account.bearerToken, {
+  const token = request.account.bearerToken ?? request.account.accessToken;
+  if (token === undefined) throw new ConnectorError('auth_expired', 'searching X needs an account with a bearer token / la recherche X demande un compte avec un jeton');
+  const page = await fetchSearchPage(ctx, base, token, {
     query: request.query,
     maxResults: MIN_PAGE,
     ...(since !== undefined ? { startTime: new Date(since).toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),

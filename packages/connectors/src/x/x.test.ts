@@ -33,6 +33,13 @@ runConnectorConformance({
       429: { body: fixture('error-429.json'), headers: { 'content-type': 'application/problem+json' } },
       503: { body: fixture('error-503.json'), headers: { 'content-type': 'application/problem+json' } },
     },
+    reply: {
+      routes: { '/2/tweets': json('create-post.json', 201) },
+      path: '/2/tweets',
+      account: () => ({ accessToken: 'dXNlci1jb250ZXh0LXRva2VuLXRlc3Q6MTIzNDU2Nzg5MA' }),
+      inReplyToExternalId: '2125900000000000014',
+      expected: { externalId: '2125900000000000099', url: 'https://x.com/i/web/status/2125900000000000099' },
+    },
   },
 });
 
