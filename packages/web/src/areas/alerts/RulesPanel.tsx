@@ -4,6 +4,7 @@ import { api } from '../../api-client';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useLoad } from '../../ui/use-load';
 import { RuleForm } from './RuleForm';
+import { useCan } from '../../auth/session-context';
 
 /** Alert rules: the list, and the editor for a new or an existing rule. */
 export function RulesPanel() {
@@ -12,12 +13,13 @@ export function RulesPanel() {
   const topics = useLoad(() => api.topics.list(), 'topics');
   const [editing, setEditing] = useState<string | 'new' | undefined>();
   const [error, setError] = useState<unknown>();
+  const canConfigure = useCan('configure');
   const names = new Map((topics.data ?? []).flatMap((topic) => [[`topic:${topic.id}`, topic.name] as const, ...topic.queries.map((q) => [`query:${q.id}`, `${topic.name} — ${q.name ?? q.text}`] as const)]));
   return (
     <div className="stack">
       <div className="panel-intro">
         <p className="muted">{t('alerts.rulesIntro')}</p>
-        {editing === undefined && (
+        {editing === undefined && canConfigure && (
           <button type="button" className="button primary" onClick={() => setEditing('new')} disabled={(topics.data ?? []).length === 0}>
             {t('alerts.newRule')}
           </button>
@@ -68,6 +70,7 @@ export function RulesPanel() {
                 {rule.quietHours && ` · ${t('alerts.quietValue', { from: rule.quietHours.from, to: rule.quietHours.to })}`}
               </p>
               <p>{rule.channels.map((c) => (c.kind === 'webhook' ? `${t('alerts.channel.webhook')} (${c.format})` : t(`alerts.channel.${c.kind}`))).join(' · ')}</p>
+              {canConfigure && (
               <div className="form-actions">
                 <button type="button" className="button small" onClick={() => setEditing(rule.id)}>
                   {t('common.edit')}
@@ -83,6 +86,7 @@ export function RulesPanel() {
                   {t('common.delete')}
                 </button>
               </div>
+              )}
             </li>
           ),
         )}

@@ -5,6 +5,7 @@ import { api } from '../../api-client';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { ReplyComposer } from './ReplyComposer';
 import { tomorrowMorning } from './inbox-keys';
+import { useCan } from '../../auth/session-context';
 
 /** One conversation: the thread, why it is here and what to do, notes, tags, assignment, status, reply. */
 export function ConversationPanel({ conversation, member, savedReplies, onChanged, replySignal }: { conversation: ConversationDetail; member: string; savedReplies: SavedReplyView[]; onChanged: () => void; replySignal: number }) {
@@ -13,6 +14,8 @@ export function ConversationPanel({ conversation, member, savedReplies, onChange
   const [note, setNote] = useState('');
   const [tag, setTag] = useState('');
   const [error, setError] = useState<unknown>();
+  const canRespond = useCan('respond');
+  const canApprove = useCan('approve');
 
   const act = async (run: () => Promise<unknown>): Promise<void> => {
     setError(undefined);
@@ -50,11 +53,12 @@ export function ConversationPanel({ conversation, member, savedReplies, onChange
           <li key={r.id} className="mention inbox-our-reply">
             <div className="mention-meta">{r.author} · {t(`inbox.replyStatus.${r.status}`)}</div>
             <p className="mention-text">{r.text}</p>
-            {r.status === 'held' && <button type="button" className="button" onClick={() => void act(() => api.inbox.approve(r.id, member || undefined))}>{t('inbox.approve')}</button>}
-            {r.status === 'awaiting_confirmation' && <button type="button" className="button" onClick={() => void act(() => api.inbox.confirm(r.id, member || undefined))}>{t('inbox.confirm')}</button>}
+            {r.status === 'held' && canApprove && <button type="button" className="button" onClick={() => void act(() => api.inbox.approve(r.id, member || undefined))}>{t('inbox.approve')}</button>}
+            {r.status === 'awaiting_confirmation' && canRespond && <button type="button" className="button" onClick={() => void act(() => api.inbox.confirm(r.id, member || undefined))}>{t('inbox.confirm')}</button>}
           </li>
         ))}
       </ol>
+      {canRespond && (
       <div className="form-actions">
         <button type="button" className="button" onClick={() => void update({ assignee: member || null })} disabled={!member}>{t('inbox.assignMe')} (a)</button>
         <button type="button" className="button" onClick={() => void update({ snoozedUntil: tomorrowMorning(new Date()).toISOString() })}>{t('inbox.snooze')} (s)</button>
@@ -62,21 +66,24 @@ export function ConversationPanel({ conversation, member, savedReplies, onChange
         <button type="button" className="button" onClick={() => void update({ status: 'ignored' })}>{t('inbox.ignore')}</button>
         {conversation.status !== 'open' && conversation.status !== 'assigned' && <button type="button" className="button" onClick={() => void update({ status: 'open' })}>{t('inbox.reopen')}</button>}
       </div>
+      )}
       <div className="form-actions">
-        {conversation.tags.map((x) => <span key={x} className="topic-chip">{x} <button type="button" aria-label={t('inbox.removeTag', { tag: x })} onClick={() => void update({ tags: conversation.tags.filter((y) => y !== x) })}>×</button></span>)}
-        <input aria-label={t('inbox.tag')} placeholder={t('inbox.tag')} value={tag} onChange={(e) => setTag(e.target.value)} onKeyDown={(e) => {
+        {conversation.tags.map((x) => <span key={x} className="topic-chip">{x} {canRespond && <button type="button" aria-label={t('inbox.removeTag', { tag: x })} onClick={() => void update({ tags: conversation.tags.filter((y) => y !== x) })}>×</button>}</span>)}
+        {canRespond && <input aria-label={t('inbox.tag')} placeholder={t('inbox.tag')} value={tag} onChange={(e) => setTag(e.target.value)} onKeyDown={(e) => {
           if (e.key === 'Enter' && tag.trim()) {
             void update({ tags: [...conversation.tags, tag.trim()] });
             setTag('');
           }
-        }} />
+        }} />}
       </div>
-      <ReplyComposer conversation={conversation} member={member} savedReplies={savedReplies} onSent={onChanged} focusSignal={replySignal} />
+      {canRespond && <ReplyComposer conversation={conversation} member={member} savedReplies={savedReplies} onSent={onChanged} focusSignal={replySignal} />}
       <section className="stack">
         <h3>{t('inbox.notes')}</h3>
         <ul>{conversation.notes.map((n) => <li key={n.id}><strong>{n.author}</strong> {n.text}</li>)}</ul>
+        {canRespond && <>
         <label className="field"><span>{t('inbox.addNote')}</span><textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} /></label>
         <button type="button" className="button" disabled={note.trim() === ''} onClick={() => void act(async () => { await api.inbox.addNote(conversation.id, note, member || undefined); setNote(''); })}>{t('inbox.saveNote')}</button>
+        </>}
       </section>
       <details>
         <summary>{t('inbox.audit')}</summary>

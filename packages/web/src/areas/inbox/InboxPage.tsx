@@ -7,6 +7,7 @@ import { useLoad } from '../../ui/use-load';
 import { ConversationPanel } from './ConversationPanel';
 import { inboxKeyAction, moveSelection, tomorrowMorning } from './inbox-keys';
 import { useTimeBudget } from './use-time-budget';
+import { useCan } from '../../auth/session-context';
 import './inbox.css';
 
 const VIEWS: InboxViewName[] = ['open', 'unanswered', 'overdue', 'mine', 'snoozed', 'closed'];
@@ -26,6 +27,7 @@ export function InboxPage() {
   const [detail, setDetail] = useState<ConversationDetail>();
   const [error, setError] = useState<unknown>();
   const [replySignal, setReplySignal] = useState(0);
+  const canRespond = useCan('respond');
   const list = useLoad(() => api.inbox.list({ view, limit: 100, ...(view === 'mine' && { member: member || '-' }) }), `${view}:${member}`);
   const stats = useLoad(() => api.inbox.stats(), `stats:${list.data?.items.length ?? 0}`);
   const savedReplies = useLoad(() => api.savedReplies.list(), 'saved');
@@ -67,6 +69,8 @@ export function InboxPage() {
       const target = event.target as HTMLElement | null;
       const action = inboxKeyAction({ key: event.key, targetTag: target?.tagName, editable: target?.isContentEditable, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey });
       if (!action) return;
+      // Reading roles keep moving through the queue; the shortcuts that change things are theirs to lack.
+      if (!canRespond && action !== 'next' && action !== 'previous' && action !== 'focus') return;
       event.preventDefault();
       const ids = items.map((i) => i.id);
       if (action === 'next') setSelected(moveSelection(ids, selected, 1));

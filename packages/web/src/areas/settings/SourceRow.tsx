@@ -5,6 +5,7 @@ import { api } from '../../api-client';
 import { formatDateTime, formatRelativeTime } from '../../format/relative-time';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { OptimisticToggle } from '../../ui/OptimisticToggle';
+import { useCan } from '../../auth/session-context';
 
 function When({ iso }: { iso?: string }) {
   const { t, i18n } = useTranslation();
@@ -20,6 +21,7 @@ function When({ iso }: { iso?: string }) {
 export function SourceRow({ source, onChanged }: { source: Source; onChanged: () => void }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
+  const canConfigure = useCan('configure');
   const [result, setResult] = useState<FetchResult>();
   const [error, setError] = useState<unknown>();
   const url = typeof source.config.url === 'string' ? source.config.url : undefined;
@@ -84,6 +86,7 @@ export function SourceRow({ source, onChanged }: { source: Source; onChanged: ()
         )}
         <ErrorNote error={error} />
       </div>
+      {canConfigure && (
       <div className="source-actions">
         <button
           type="button"
@@ -110,6 +113,7 @@ export function SourceRow({ source, onChanged }: { source: Source; onChanged: ()
           {t('common.delete')}
         </button>
       </div>
+      )}
     </li>
   );
 }

@@ -6,17 +6,21 @@ import { AddSourceForm } from './AddSourceForm';
 import { IntakesPanel } from './IntakesPanel';
 import { OpmlImport } from './OpmlImport';
 import { SourceRow } from './SourceRow';
+import { useCan } from '../../auth/session-context';
 
 /** Settings → Sources: what Vigie watches, how each source is doing, and adding more. */
 export function SourcesPanel() {
   const { t } = useTranslation();
   const sources = useLoad(() => api.sources.list(), 'sources');
+  const canConfigure = useCan('configure');
   return (
     <div className="stack">
-      <div className="two-columns wide-first">
-        <AddSourceForm onAdded={sources.reload} />
-        <OpmlImport onImported={sources.reload} />
-      </div>
+      {canConfigure && (
+        <div className="two-columns wide-first">
+          <AddSourceForm onAdded={sources.reload} />
+          <OpmlImport onImported={sources.reload} />
+        </div>
+      )}
       <ErrorNote error={sources.error} />
       {sources.data?.length === 0 && (
         <div className="card empty-state">
@@ -28,7 +32,7 @@ export function SourcesPanel() {
           <SourceRow key={s.id} source={s} onChanged={sources.reload} />
         ))}
       </ul>
-      <IntakesPanel />
+      {canConfigure && <IntakesPanel />}
     </div>
   );
 }

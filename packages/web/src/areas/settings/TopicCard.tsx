@@ -7,6 +7,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { QueryDraftForm } from './QueryDraftForm';
 import { OptimisticToggle } from '../../ui/OptimisticToggle';
 import { TopicForm } from './TopicForm';
+import { useCan } from '../../auth/session-context';
 
 /** One topic with its queries: edit, delete, add/edit/enable/delete queries. */
 export function TopicCard({ topic, onChanged }: { topic: Topic; onChanged: () => void }) {
@@ -14,6 +15,7 @@ export function TopicCard({ topic, onChanged }: { topic: Topic; onChanged: () =>
   const [editing, setEditing] = useState(false);
   const [editingQuery, setEditingQuery] = useState<string | 'new' | null>(null);
   const [error, setError] = useState<unknown>();
+  const canConfigure = useCan('configure');
 
   /** Runs an API action, then refreshes the list; false (and the error shown) when it failed. */
   const act = async (action: () => Promise<unknown>): Promise<boolean> => {
@@ -56,12 +58,16 @@ export function TopicCard({ topic, onChanged }: { topic: Topic; onChanged: () =>
         <h2>{topic.name}</h2>
         <span className="badge">{t(`topicKind.${topic.kind}`)}</span>
         <div className="spacer" />
-        <button type="button" className="button ghost" onClick={() => setEditing(true)}>
-          {t('common.edit')}
-        </button>
-        <button type="button" className="button ghost danger" onClick={removeTopic}>
-          {t('common.delete')}
-        </button>
+        {canConfigure && (
+          <>
+            <button type="button" className="button ghost" onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </button>
+            <button type="button" className="button ghost danger" onClick={removeTopic}>
+              {t('common.delete')}
+            </button>
+          </>
+        )}
       </header>
       {topic.exclusions && (
         <p className="muted">
@@ -89,14 +95,19 @@ export function TopicCard({ topic, onChanged }: { topic: Topic; onChanged: () =>
               <OptimisticToggle
                 label={t('topics.enabled')}
                 checked={q.enabled}
+                disabled={!canConfigure}
                 onToggle={(enabled) => act(() => api.queries.update(q.id, { enabled }))}
               />
-              <button type="button" className="button ghost" onClick={() => setEditingQuery(q.id)}>
-                {t('common.edit')}
-              </button>
-              <button type="button" className="button ghost danger" onClick={() => removeQuery(q)}>
-                {t('common.delete')}
-              </button>
+              {canConfigure && (
+                <>
+                  <button type="button" className="button ghost" onClick={() => setEditingQuery(q.id)}>
+                    {t('common.edit')}
+                  </button>
+                  <button type="button" className="button ghost danger" onClick={() => removeQuery(q)}>
+                    {t('common.delete')}
+                  </button>
+                </>
+              )}
             </li>
           ),
         )}
@@ -112,9 +123,11 @@ export function TopicCard({ topic, onChanged }: { topic: Topic; onChanged: () =>
           }}
         />
       ) : (
-        <button type="button" className="button secondary" onClick={() => setEditingQuery('new')}>
-          {t('topics.addQuery')}
-        </button>
+        canConfigure && (
+          <button type="button" className="button secondary" onClick={() => setEditingQuery('new')}>
+            {t('topics.addQuery')}
+          </button>
+        )
       )}
       <ErrorNote error={error} />
     </article>

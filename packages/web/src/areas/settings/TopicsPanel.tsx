@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useLoad } from '../../ui/use-load';
+import { useCan } from '../../auth/session-context';
 import { TopicCard } from './TopicCard';
 import { TopicForm } from './TopicForm';
 
@@ -11,11 +12,12 @@ export function TopicsPanel() {
   const { t } = useTranslation();
   const topics = useLoad(() => api.topics.list(), 'topics');
   const [creating, setCreating] = useState(false);
+  const canConfigure = useCan('configure');
   return (
     <div className="stack">
       <div className="panel-intro">
         <p className="muted">{t('topics.intro')}</p>
-        {!creating && (
+        {!creating && canConfigure && (
           <button type="button" className="button primary" onClick={() => setCreating(true)}>
             {t('topics.new')}
           </button>
