@@ -20,12 +20,14 @@ import { loadSecretBox } from './security/source-secrets';
 import { createStreamWorker } from './workers/stream-worker';
 import { createInboxService } from './services/inbox-service';
 import { createInboxWorker } from './workers/inbox-worker';
-import { createConversationReplyService, openOnNetworkSender, type ReplySender } from './services/conversation-reply-service';
+import { createConversationReplyService, type ReplySender } from './services/conversation-reply-service';
+import { createConnectorReplySender } from './services/connector-reply-sender';
+import { createInboxDigestJob } from './jobs/inbox-digest.job';
 
 export interface VigieOptions {
   log?: Logger;
   now?: () => Date;
-  /** Posts inbox replies on the networks (tests pass a fake); default: open on the network and confirm. */
+  /** Posts inbox replies on the networks (tests pass a fake); default: the connector's reply capability, else open on the network and confirm. */
   replySender?: ReplySender;
 }
 
@@ -53,10 +55,12 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
   const workspace = await ensureDefaultWorkspace(store);
   const inbox = createInboxService({ store, now });
   const inboxWorker = createInboxWorker({ bus, inbox, log });
-  const replies = createConversationReplyService({ store, now, send: options.replySender ?? openOnNetworkSender, cooldownMinutes: config.guardCooldownMinutes });
+  const replySender = options.replySender ?? createConnectorReplySender({ store, http, secrets, log, now });
+  const replies = createConversationReplyService({ store, now, send: replySender, cooldownMinutes: config.guardCooldownMinutes, onSent: (ws, connector, externalId) => inbox.recordOwnPost(ws, connector, externalId) });
   const demo = createDemoService({ store, ingest, queryIndex, log, now, workspaceId: workspace.id });
   const alertChannels = createAlertChannels(config, store);
   const alerts = createAlertWorker({ store, bus, log, now, channels: alertChannels.channels });
+  const inboxDigest = createInboxDigestJob({ store, log, now, onQueued: () => void alerts.deliver() });
 
   return {
     config,
@@ -83,11 +87,16 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
     inboxWorker,
     /** Replies from the inbox: guard, hold, approve, send, confirm. */
     replies,
+    /** The daily low-priority inbox digest (in-app and e-mail through the outbox). */
+    inboxDigest,
     /** The workspace requests act on until accounts and workspaces (issue 6) choose one. */
     defaultWorkspace: workspace,
     /** Seeds the demo on first start, then starts background work (polling, demo replay). */
     async start(): Promise<void> {
       await alerts.start();
+      const interrupted = await replies.recoverInterrupted();
+      if (interrupted > 0) log.warn({ interrupted }, 'replies left sending by a stop are marked unknown: check them on the network');
+      inboxDigest.start();
       inboxWorker.start();
       if (config.demo) await demo.seedIfFirstStart();
       if (config.worker) poller.start();
@@ -98,6 +107,7 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
       demo.stopReplay();
       await streams.stop();
       await poller.stop();
+      inboxDigest.stop();
       await inboxWorker.stop();
       await alerts.stop();
       alertChannels.close();

@@ -67,6 +67,8 @@ export interface ConversationFilter {
   connector?: ConnectorId;
   tag?: string;
   minPriority?: number;
+  /** Strictly below (the low-priority digest). */
+  maxPriority?: number;
 }
 
 export interface ConversationPatch {
@@ -134,6 +136,8 @@ export interface ConversationRepository {
   /**
    * Deletes the conversations that no longer hold any mention (after an author is erased, a
    * retention purge or removing the demo), with their notes, drafts and audit. Returns how many.
+   * Conversations whose latest message was deleted get the preview, author and link of the latest
+   * one left (an erased author's words must not stay on screen).
    */
   deleteEmpty(workspaceId: string): Promise<number>;
 }
@@ -154,7 +158,12 @@ export interface SavedReplyRepository {
   delete(workspaceId: string, id: string): Promise<boolean>;
 }
 
-export type ReplyStatus = 'draft' | 'held' | 'approved' | 'sent' | 'failed' | 'awaiting_confirmation';
+/**
+ * `sending`: persisted right before the network is called. A draft found `sending` after a restart
+ * is never posted again automatically: it becomes `unknown` (check on the network, then confirm).
+ */
+export const REPLY_STATUSES = ['draft', 'held', 'approved', 'sending', 'sent', 'failed', 'awaiting_confirmation', 'unknown'] as const;
+export type ReplyStatus = (typeof REPLY_STATUSES)[number];
 
 /** A reply written in Vigie, with the guard's verdict and what happened when it was sent. */
 export interface ReplyDraft {
@@ -180,5 +189,7 @@ export interface ReplyRepository {
   create(workspaceId: string, input: Pick<ReplyDraft, 'conversationId' | 'text' | 'author' | 'verdict' | 'status' | 'idempotencyKey' | 'holdUntil'>): Promise<{ draft: ReplyDraft; created: boolean }>;
   get(workspaceId: string, id: string): Promise<ReplyDraft | undefined>;
   listByConversation(workspaceId: string, conversationId: string): Promise<ReplyDraft[]>;
+  /** Drafts of the workspace in one status, oldest first, at most `limit` (e.g. those left `sending` by a crash). */
+  listByStatus(workspaceId: string, status: ReplyStatus, limit: number): Promise<ReplyDraft[]>;
   update(workspaceId: string, id: string, patch: Partial<Pick<ReplyDraft, 'status' | 'sentExternalId' | 'error' | 'holdUntil'>>): Promise<ReplyDraft | undefined>;
 }

@@ -14,6 +14,6 @@ export function presentConversation(conversation: Conversation, now: Date) {
 }
 
 /** A reply draft; `verdict` is the guard's JSON as stored. */
-export function presentReply(draft: ReplyDraft, openUrl?: string) {
-  return { ...draft, verdict: draft.verdict as JSONValue, ...(openUrl && { openUrl }) };
+export function presentReply(draft: ReplyDraft, openUrl?: string, sent: { openReason?: string; sentUrl?: string; network?: string } = {}) {
+  return { ...draft, verdict: draft.verdict as JSONValue, ...(openUrl && { openUrl }), ...sent };
 }

@@ -3,12 +3,14 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { ErrorSchema, IdParam } from '../http/schemas';
 import { presentReply } from '../presenters/conversation-presenter';
-import { guardDraft } from '../services/conversation-reply-service';
+import { guardDraft, type SendResult } from '../services/conversation-reply-service';
 import { GuardRequestSchema, GuardSchema, ReplyRequestSchema, ReplySchema } from './conversation-schemas';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = { 400: json(ErrorSchema, 'Invalid input'), 404: json(ErrorSchema, 'No such conversation or reply'), 409: json(ErrorSchema, 'Not in a state that allows this') };
 const ActorSchema = z.object({ actor: z.string().trim().min(1).max(120).optional(), externalId: z.string().max(300).optional() });
+
+const sendDetails = (r: SendResult) => ({ ...(r.openReason && { openReason: r.openReason }), ...(r.sentUrl && { sentUrl: r.sentUrl }), ...(r.network && { network: r.network }) });
 
 /** The reply guard and replies: guard first, hold or send, approve, confirm a reply posted by hand. */
 export function conversationReplyRoutes(deps: AppDeps) {
@@ -32,7 +34,7 @@ export function conversationReplyRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       // Without a client key every request is a new draft; clients that retry pass their own key.
       const result = await deps.replies.submit(c.var.workspaceId, c.req.valid('param').id, { text: body.text, author: body.author ?? 'team', idempotencyKey: body.idempotencyKey ?? randomUUID(), ...(body.lang && { lang: body.lang }) });
-      return c.json(presentReply(result.draft, 'openUrl' in result ? result.openUrl : undefined), 201);
+      return c.json(presentReply(result.draft, result.openUrl, sendDetails(result)), 201);
     },
   );
 
@@ -41,7 +43,16 @@ export function conversationReplyRoutes(deps: AppDeps) {
     async (c) => {
       const body = await c.req.json().catch(() => ({}) as { actor?: string });
       const result = await deps.replies.approve(c.var.workspaceId, c.req.valid('param').id, ActorSchema.parse(body).actor ?? 'team');
-      return c.json(presentReply(result.draft, result.openUrl), 200);
+      return c.json(presentReply(result.draft, result.openUrl, sendDetails(result)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/replies/{id}/retry', tags: ['inbox'], request: { params: IdParam, body: { content: { 'application/json': { schema: ActorSchema } }, required: false } }, responses: { 200: json(ReplySchema, 'Sent again with the same idempotency key (or failed again, with the reason)'), ...errors } }),
+    async (c) => {
+      const body = ActorSchema.parse(await c.req.json().catch(() => ({})));
+      const result = await deps.replies.retry(c.var.workspaceId, c.req.valid('param').id, body.actor ?? 'team');
+      return c.json(presentReply(result.draft, result.openUrl, sendDetails(result)), 200);
     },
   );
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CONNECTOR_IDS, CONVERSATION_STATUSES, INBOX_VIEWS } from '@vigie/core';
+import { CONNECTOR_IDS, CONVERSATION_STATUSES, INBOX_VIEWS, REPLY_STATUSES } from '@vigie/core';
 
 /** Request and response schemas of the inbox routes (conversations, replies, saved replies, guard). */
 const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'expected an ISO-8601 date such as 2026-11-27T09:00:00Z');
@@ -94,10 +94,15 @@ export const ReplySchema = z
     conversationId: z.string(),
     text: z.string(),
     author: z.string(),
-    status: z.enum(['draft', 'held', 'approved', 'sent', 'failed', 'awaiting_confirmation']),
+    status: z.enum(REPLY_STATUSES),
     idempotencyKey: z.string(),
     holdUntil: z.string().optional(),
     sentExternalId: z.string().optional(),
+    /** Where the reply was posted (when the network said), and on which network. */
+    sentUrl: z.string().optional(),
+    network: z.string().optional(),
+    /** Why it must be posted by hand (open on the network), e.g. no account connected. */
+    openReason: z.string().optional(),
     error: z.object({ code: z.string(), message: z.string() }).optional(),
     verdict: z.unknown(),
     createdAt: z.string(),

@@ -3,12 +3,35 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { ErrorSchema } from '../http/schemas';
 import { presentConversation } from '../presenters/conversation-presenter';
 import { ConversationSchema } from './conversation-schemas';
+import { CONNECTOR_IDS } from '@vigie/core';
+import { buildInboxDigest, inboxDigestSettings, saveInboxDigestSettings } from '../jobs/inbox-digest.job';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const Percentiles = z.object({ count: z.number(), median: z.number().nullable(), p90: z.number().nullable() });
 const Grouped = z.array(Percentiles.extend({ key: z.string() }));
 const Member = z.string().trim().min(1).max(120);
 const BudgetSchema = z.object({ budgetMinutes: z.number(), spentMinutes: z.number(), remainingMinutes: z.number(), exhausted: z.boolean() }).openapi('TimeBudget');
+
+const OwnAccountsSchema = z.object({ items: z.array(z.object({ connector: z.enum(CONNECTOR_IDS), handle: z.string().trim().min(1).max(200) })).max(100) }).openapi('OwnAccounts');
+const TimeZone = z.string().max(64).refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'unknown time zone / fuseau horaire inconnu');
+const DigestSettingsSchema = z.object({ enabled: z.boolean(), hour: z.number().int().min(0).max(23), timeZone: TimeZone, recipients: z.array(z.email().max(254)).max(50), locale: z.enum(['fr', 'en']) }).openapi('InboxDigestSettings');
+const DigestSchema = z
+  .object({
+    count: z.number(),
+    byReason: z.array(z.object({ reason: z.string(), label: z.string(), count: z.number() })),
+    items: z.array(z.object({ id: z.string(), connector: z.string(), author: z.string(), preview: z.string(), priority: z.number(), url: z.string().optional(), link: z.string().optional() })),
+    subject: z.string(),
+    text: z.string(),
+    html: z.string(),
+  })
+  .openapi('InboxDigest');
 
 /** The focus flow ("next most important conversation"), the daily time budget, and the response-time report. */
 export function inboxRoutes(deps: AppDeps) {
@@ -58,6 +81,34 @@ export function inboxRoutes(deps: AppDeps) {
     async (c) => {
       const body = c.req.valid('json');
       return c.json(await deps.inbox.addTime(c.var.workspaceId, body.member, body.minutes), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/inbox/own-accounts', tags: ['inbox'], responses: { 200: json(OwnAccountsSchema, 'Our own accounts per network: their posts never enter the inbox, replies to them do') } }),
+    async (c) => c.json({ items: await deps.inbox.ownAccounts(c.var.workspaceId) }, 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'put', path: '/inbox/own-accounts', tags: ['inbox'], request: { body: { content: { 'application/json': { schema: OwnAccountsSchema } }, required: true } }, responses: { 200: json(OwnAccountsSchema, 'Saved'), 400: json(ErrorSchema, 'Invalid input') } }),
+    async (c) => c.json({ items: await deps.inbox.setOwnAccounts(c.var.workspaceId, c.req.valid('json').items) }, 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/inbox/digest', tags: ['inbox'], responses: { 200: json(DigestSettingsSchema, 'When and to whom the low-priority digest goes') } }),
+    async (c) => c.json(await inboxDigestSettings(deps.store, c.var.workspaceId), 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'put', path: '/inbox/digest', tags: ['inbox'], request: { body: { content: { 'application/json': { schema: DigestSettingsSchema.partial() } }, required: true } }, responses: { 200: json(DigestSettingsSchema, 'Saved'), 400: json(ErrorSchema, 'Invalid input') } }),
+    async (c) => c.json(await saveInboxDigestSettings(deps.store, c.var.workspaceId, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/inbox/digest/preview', tags: ['inbox'], request: { query: z.object({ locale: z.enum(['fr', 'en']).optional() }) }, responses: { 200: json(DigestSchema, 'The digest as it would be sent now (nothing is sent)'), 400: json(ErrorSchema, 'Invalid input') } }),
+    async (c) => {
+      const settings = await inboxDigestSettings(deps.store, c.var.workspaceId);
+      return c.json(await buildInboxDigest(deps.store, c.var.workspaceId, deps.now(), c.req.valid('query').locale ?? settings.locale), 200);
     },
   );
 

@@ -16,6 +16,7 @@ import {
   type TimeBudget,
   triageConversation,
   type Conversation,
+  type ConnectorId,
   type InboxEntryOptions,
   type Mention,
   type SlaPolicy,
@@ -26,6 +27,27 @@ import { recommendResponse } from '@vigie/analysis';
 /** Minutes a member spends on the inbox per day unless set otherwise: social media must not eat the day. */
 export const DEFAULT_DAILY_BUDGET_MINUTES = 90;
 const BUDGETS_KEY = 'inbox.budgets';
+const OWN_ACCOUNTS_KEY = 'inbox.ownAccounts';
+const OWN_POSTS_KEY = 'inbox.ownPostIds';
+/** Our posts remembered per workspace (newest kept): replies to older ones are triaged like any mention. */
+export const MAX_OWN_POST_IDS = 5_000;
+
+/** One of the company's own accounts on a network (`@velotys@mastodon.social`, `velotys.bsky.social`). */
+export interface OwnAccount {
+  connector: ConnectorId;
+  handle: string;
+}
+
+/** Handles compare without case and without the leading `@`. @example normalizeHandle('@Velotys@Mastodon.social') // 'velotys@mastodon.social' */
+export function normalizeHandle(handle: string): string {
+  return handle.trim().toLowerCase().replace(/^@/, '');
+}
+
+interface OwnState {
+  handles: Map<string, Set<string>>;
+  postIds: string[];
+  postSet: Set<string>;
+}
 
 export interface InboxServiceDeps {
   store: Store;
@@ -49,9 +71,43 @@ export function percentiles(values: number[]): { count: number; median: number |
  */
 export function createInboxService(deps: InboxServiceDeps) {
   const policy = deps.policy ?? DEFAULT_SLA_POLICY;
+  // Per workspace, loaded once from the settings: the inbox worker asks for every mention.
+  const own = new Map<string, Promise<OwnState>>();
+
+  function ownState(workspaceId: string): Promise<OwnState> {
+    let state = own.get(workspaceId);
+    if (!state) {
+      state = (async () => {
+        const accounts = (await deps.store.settings.get<OwnAccount[]>(workspaceId, OWN_ACCOUNTS_KEY)) ?? [];
+        const postIds = (await deps.store.settings.get<string[]>(workspaceId, OWN_POSTS_KEY)) ?? [];
+        const handles = new Map<string, Set<string>>();
+        for (const a of accounts) handles.set(a.connector, (handles.get(a.connector) ?? new Set()).add(normalizeHandle(a.handle)));
+        return { handles, postIds, postSet: new Set(postIds) };
+      })();
+      state.catch(() => own.delete(workspaceId));
+      own.set(workspaceId, state);
+    }
+    return state;
+  }
+
+  /** Remembers one of our posts (authored by our accounts, or a reply Vigie sent): replies to it enter as `own_post_reply`. */
+  async function recordOwnPost(workspaceId: string, _connector: string, externalId: string): Promise<void> {
+    const state = await ownState(workspaceId);
+    if (state.postSet.has(externalId)) return;
+    state.postIds.push(externalId);
+    state.postSet.add(externalId);
+    while (state.postIds.length > MAX_OWN_POST_IDS) state.postSet.delete(state.postIds.shift()!);
+    await deps.store.settings.set(workspaceId, OWN_POSTS_KEY, state.postIds);
+  }
 
   async function ingest(mention: Mention): Promise<Conversation | undefined> {
-    const entry = inboxEntryReason(mention, deps.entry);
+    const state = await ownState(mention.workspaceId);
+    // Our own accounts' messages never enter: they are what people reply to.
+    if (state.handles.get(mention.connector)?.has(normalizeHandle(mention.author.handle))) {
+      await recordOwnPost(mention.workspaceId, mention.connector, mention.externalId);
+      return undefined;
+    }
+    const entry = inboxEntryReason(mention, { ...deps.entry, ownPostIds: deps.entry?.ownPostIds ? new Set([...deps.entry.ownPostIds, ...state.postSet]) : state.postSet });
     if (!entry) return undefined;
     const analysis = mention.analysis as Record<string, { isQuestion?: boolean; label?: string } | undefined>;
     const now = deps.now();
@@ -98,6 +154,29 @@ export function createInboxService(deps: InboxServiceDeps) {
 
   return {
     ingest,
+
+    recordOwnPost,
+
+    /** The workspace's own accounts per network (what counts as "our posts"). */
+    async ownAccounts(workspaceId: string): Promise<OwnAccount[]> {
+      return (await deps.store.settings.get<OwnAccount[]>(workspaceId, OWN_ACCOUNTS_KEY)) ?? [];
+    },
+
+    /** Replaces the own accounts (handles kept as written, compared without case or leading `@`). */
+    async setOwnAccounts(workspaceId: string, accounts: OwnAccount[]): Promise<OwnAccount[]> {
+      const seen = new Set<string>();
+      const unique = accounts
+        .map((a) => ({ connector: a.connector, handle: a.handle.trim() }))
+        .filter((a) => a.handle !== '' && !seen.has(`${a.connector}:${normalizeHandle(a.handle)}`) && seen.add(`${a.connector}:${normalizeHandle(a.handle)}`));
+      await deps.store.settings.set(workspaceId, OWN_ACCOUNTS_KEY, unique);
+      own.delete(workspaceId);
+      return unique;
+    },
+
+    /** Ids of our posts remembered for the workspace (oldest first). */
+    async ownPostIds(workspaceId: string): Promise<readonly string[]> {
+      return (await ownState(workspaceId)).postIds;
+    },
 
     /** A member's daily time budget and what is used today. */
     budget,

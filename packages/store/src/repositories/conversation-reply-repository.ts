@@ -77,6 +77,19 @@ export function createConversationReplyRepository(db: Kysely<Database>, dialect:
       return rows.map(toDraft);
     },
 
+    async listByStatus(workspaceId, status, limit) {
+      const rows = await db
+        .selectFrom('reply_drafts')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('status', '=', status)
+        .orderBy('updated_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toDraft);
+    },
+
     async update(workspaceId, id, patch) {
       await db
         .updateTable('reply_drafts')

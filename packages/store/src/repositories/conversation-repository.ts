@@ -164,6 +164,7 @@ export function createConversationRepository(db: Kysely<Database>, dialect: Stor
       if (filter.view === 'overdue') query = query.where('first_response_at', 'is', null).where('due_at', '<', now);
       if (filter.connector) query = query.where('connector', '=', filter.connector);
       if (filter.minPriority !== undefined) query = query.where('priority', '>=', filter.minPriority);
+      if (filter.maxPriority !== undefined) query = query.where('priority', '<', filter.maxPriority);
       if (filter.tag) {
         const tag = filter.tag;
         query = query.where(dialect.kind === 'postgres' ? sql<boolean>`tags @> ${JSON.stringify([tag])}::jsonb` : sql<boolean>`exists (select 1 from json_each(conversations.tags) where value = ${tag})`);
@@ -253,14 +254,32 @@ export function createConversationRepository(db: Kysely<Database>, dialect: Stor
     },
 
     async deleteEmpty(workspaceId) {
-      const result = await db
-        .deleteFrom('conversations')
-        .where('workspace_id', '=', workspaceId)
-        .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('conversation_mentions').select('mention_id').whereRef('conversation_mentions.conversation_id', '=', 'conversations.id'))),
-        )
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .deleteFrom('conversations')
+          .where('workspace_id', '=', workspaceId)
+          .where(({ not, exists, selectFrom }) =>
+            not(exists(selectFrom('conversation_mentions').select('mention_id').whereRef('conversation_mentions.conversation_id', '=', 'conversations.id'))),
+          )
+          .executeTakeFirst();
+        // A thread whose latest message was deleted (an erased author) must not keep showing it:
+        // its preview, author and link become those of the latest message left.
+        const latest = sql<string>`(select cm.mention_id from conversation_mentions cm where cm.conversation_id = conversations.id
+          order by cm.published_at desc, cm.mention_id desc limit 1)`;
+        await trx
+          .updateTable('conversations')
+          .set({
+            last_mention_id: latest,
+            preview: sql<string>`(select substr(m.text, 1, 280) from mentions m where m.id = ${latest})`,
+            last_author: sql<string>`(select m.author_handle from mentions m where m.id = ${latest})`,
+            url: sql<string | null>`(select m.url from mentions m where m.id = ${latest})`,
+            mention_count: sql<number>`(select count(*) from conversation_mentions cm where cm.conversation_id = conversations.id)`,
+          })
+          .where('workspace_id', '=', workspaceId)
+          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('mentions').select('mentions.id').whereRef('mentions.id', '=', 'conversations.last_mention_id'))))
+          .execute();
+        return Number(result.numDeletedRows);
+      });
     },
 
     ...createConversationJournal(db, dialect),
