@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { accountCases } from './cases/account-cases';
 import { alertCases } from './cases/alert-cases';
 import { catalogCases } from './cases/catalog-cases';
+import { identityCases } from './cases/identity-cases';
 import { mentionCases } from './cases/mention-cases';
 import { searchCases } from './cases/search-cases';
 import type { VigieStore } from './create-store';
@@ -47,6 +48,7 @@ export function runStoreCases(name: string, open: () => Promise<OpenedTestStore>
     searchCases(getStore);
     alertCases(getStore);
     conversationCases(getStore);
+    identityCases(getStore);
     accountCases(getStore);
   });
 }

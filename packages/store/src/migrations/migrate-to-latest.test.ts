@@ -26,6 +26,10 @@ async function checkAllOrNothing({ db, dialect }: OpenedDatabase): Promise<void>
 
   await migrateToLatest(db, dialect);
   expect(await tableExists(db, 'mentions')).toBe(true);
+  // Every migration ran, the last ones included (identity, accounts).
+  for (const table of ['users', 'memberships', 'sessions', 'api_tokens', 'one_time_tokens', 'login_attempts', 'audit_log']) {
+    expect(await tableExists(db, table)).toBe(true);
+  }
   // Safe at every start: a second run has nothing to do.
   await migrateToLatest(db, dialect);
 }
