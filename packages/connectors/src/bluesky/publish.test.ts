@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer, type RecordedResponse } from '../conformance/fixture-server';
 import type { ConnectorContext } from '../connector';
@@ -16,18 +15,10 @@ const ROOT = 'at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3lbq2ydkh
 let server: FixtureServer;
 let http: HttpClient;
 let ctx: ConnectorContext;
-const bodies: Record<string, unknown>[] = [];
 const account = () => bluesky.accountConfig!.parse({ identifier: '@vigie.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop', service: server.origin });
-
-/** Keeps the JSON body of every write, so the tests can read what was posted. */
-const recording = (answer: RecordedResponse) => (request: IncomingMessage): RecordedResponse => {
-  let raw = '';
-  request.on('data', (chunk: Buffer) => {
-    raw += chunk.toString('utf8');
-  });
-  request.on('end', () => bodies.push(JSON.parse(raw) as Record<string, unknown>));
-  return { ...answer, delayMs: 20 };
-};
+/** The JSON bodies posted since the routes were set, in order. */
+let from = 0;
+const bodies = (): Record<string, unknown>[] => server.requests.slice(from).filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body) as Record<string, unknown>);
 
 beforeAll(async () => {
   server = await startFixtureServer();
@@ -41,10 +32,10 @@ afterAll(async () => {
 });
 
 function routeHappy(): void {
-  bodies.length = 0;
-  server.route('/xrpc/com.atproto.server.createSession', recording(json('create-session.json')));
+  from = server.requests.length;
+  server.route('/xrpc/com.atproto.server.createSession', json('create-session.json'));
   server.route('/xrpc/app.bsky.feed.getPosts', json('get-posts-reply.json'));
-  server.route('/xrpc/com.atproto.repo.createRecord', recording(json('create-record.json')));
+  server.route('/xrpc/com.atproto.repo.createRecord', json('create-record.json'));
 }
 
 describe('bluesky publish and reply', () => {
@@ -56,11 +47,11 @@ describe('bluesky publish and reply', () => {
     routeHappy();
     const ref = await bluesky.capabilities.reply!.reply(ctx, { account: account(), inReplyToExternalId: BOB_REPLY, text: 'Merci, on regarde !' });
     expect(ref).toEqual({ externalId: 'at://did:plc:vigieaccount0000000000000/app.bsky.feed.post/3lbq4vigiek2z', url: 'https://bsky.app/profile/vigie.bsky.social/post/3lbq4vigiek2z' });
-    expect(bodies[0]).toEqual({ identifier: 'vigie.bsky.social', password: 'abcd-efgh-ijkl-mnop' });
+    expect(bodies()[0]).toEqual({ identifier: 'vigie.bsky.social', password: 'abcd-efgh-ijkl-mnop' });
     const lookup = server.requests.find((r) => r.path.startsWith('/xrpc/app.bsky.feed.getPosts'));
     expect(new URL(lookup?.path ?? '/', 'http://x').searchParams.get('uris')).toBe(BOB_REPLY);
     expect(lookup?.headers.authorization).toMatch(/^Bearer eyJ/);
-    expect(bodies[1]).toMatchObject({
+    expect(bodies()[1]).toMatchObject({
       repo: 'did:plc:vigieaccount0000000000000',
       collection: 'app.bsky.feed.post',
       record: {
@@ -76,7 +67,7 @@ describe('bluesky publish and reply', () => {
     routeHappy();
     const ref = await bluesky.capabilities.publish!.publish(ctx, { account: account(), text: 'Vigie 2.0 est sortie.' });
     expect(ref.externalId).toMatch(/^at:\/\//);
-    expect((bodies[1]?.record as Record<string, unknown>).reply).toBeUndefined();
+    expect((bodies()[1]?.record as Record<string, unknown>).reply).toBeUndefined();
   });
 
   it('refuses a text over 300 characters before any call, and media', async () => {

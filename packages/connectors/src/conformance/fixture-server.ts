@@ -31,6 +31,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   headers: Record<string, string | string[] | undefined>;
+  /** The request's body as text ('' for a GET), so tests can read what was posted. */
+  body: string;
 }
 
 /** A path's answers: one fixed answer, a sequence (the last one repeats), or a function of the request. */
@@ -97,12 +99,16 @@ export async function startFixtureServer(routes: Record<string, FixtureRoute> = 
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
-    requests.push({ method: req.method ?? 'GET', path, headers: req.headers });
-    const route = table.get(path) ?? table.get(path.split('?')[0] ?? path);
-    const count = served.get(path) ?? 0;
-    served.set(path, count + 1);
-    const recorded = route === undefined ? { status: 404, headers: { 'content-type': 'text/plain' }, body: 'no fixture' } : pick(route, req, count);
-    answer(res, recorded).catch((error: unknown) => res.destroy(error instanceof Error ? error : undefined));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const route = table.get(path) ?? table.get(path.split('?')[0] ?? path);
+      const count = served.get(path) ?? 0;
+      served.set(path, count + 1);
+      const recorded = route === undefined ? { status: 404, headers: { 'content-type': 'text/plain' }, body: 'no fixture' } : pick(route, req, count);
+      answer(res, recorded).catch((error: unknown) => res.destroy(error instanceof Error ? error : undefined));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

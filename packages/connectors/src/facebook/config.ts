@@ -39,3 +39,29 @@ export const facebookSourceState = z.object({
 });
 
 export type FacebookSourceState = z.infer<typeof facebookSourceState>;
+
+/** The Graph API version used when an account does not say. */
+export const DEFAULT_GRAPH_VERSION = 'v23.0';
+
+/**
+ * The Page Vigie replies and posts as. The same names as the source settings, so a Page source's
+ * settings also work as its account.
+ *
+ * @example
+ * facebookAccountConfig.parse({ pageId: '104000000000001', accessToken: 'EAAB…' });
+ */
+export const facebookAccountConfig = z.object({
+  /** Page access token (secret) with pages_manage_engagement (reply), pages_manage_posts (publish) and pages_read_engagement. */
+  accessToken: z
+    .string()
+    .trim()
+    .min(20, 'paste a Page access token / collez un jeton d’accès de Page')
+    .max(1000)
+    .meta({ secret: true, writeOnly: true, description: 'Page access token (secret) / Jeton d’accès de Page (secret)' }),
+  /** Numeric id of the Page; needed to publish on it. */
+  pageId: z.string().trim().regex(/^\d{5,20}$/, 'the numeric Page id / l’identifiant numérique de la Page').optional().describe('Page id / Identifiant de la Page'),
+  /** Graph API version, e.g. v23.0 (default). */
+  graphVersion: z.string().regex(/^v\d+\.\d+$/).optional().describe('Graph API version / Version de l’API Graph'),
+});
+
+export type FacebookAccountConfig = z.infer<typeof facebookAccountConfig>;

@@ -38,6 +38,13 @@ runConnectorConformance({
       429: { body: fixture('error-32-page-limit.json'), headers: { 'content-type': 'application/json' } },
       503: { body: fixture('error-2-transient.json'), headers: { 'content-type': 'application/json' } },
     },
+    reply: {
+      routes: { [`/v23.0/${C1}/comments`]: json('create-comment.json'), '/v23.0/900000000000001_700000000000099': json('comment-permalink.json') },
+      path: `/v23.0/${C1}/comments`,
+      account: () => ({ accessToken: TOKEN }),
+      inReplyToExternalId: C1,
+      expected: { externalId: '900000000000001_700000000000099', url: 'https://www.facebook.com/104000000000001/posts/900000000000001/?comment_id=700000000000099' },
+    },
   },
 });
 

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer, type RecordedResponse } from '../conformance/fixture-server';
 import { secretFieldsOfAccount } from '../conformance/secret-fields';
@@ -15,17 +14,8 @@ let server: FixtureServer;
 let http: HttpClient;
 let ctx: ConnectorContext;
 let x: ReturnType<typeof createXConnector>;
-const bodies: unknown[] = [];
-
-/** Answers the created post and keeps the JSON that was sent. */
-const createdRecording = (request: IncomingMessage): RecordedResponse => {
-  let raw = '';
-  request.on('data', (chunk: Buffer) => {
-    raw += chunk.toString('utf8');
-  });
-  request.on('end', () => bodies.push(JSON.parse(raw)));
-  return { status: 201, headers: { 'content-type': 'application/json' }, body: fixture('create-post.json'), delayMs: 20 };
-};
+const created: RecordedResponse = { status: 201, headers: { 'content-type': 'application/json' }, body: fixture('create-post.json') };
+const lastBody = (): unknown => JSON.parse(server.requests.at(-1)?.body ?? 'null');
 
 beforeAll(async () => {
   server = await startFixtureServer();
@@ -47,19 +37,17 @@ describe('x publish and reply', () => {
   });
 
   it('replies with the user token and in_reply_to_tweet_id', async () => {
-    bodies.length = 0;
-    server.route('/2/tweets', createdRecording);
+    server.route('/2/tweets', created);
     const ref = await x.capabilities.reply!.reply(ctx, { account: x.accountConfig!.parse({ accessToken: USER_TOKEN }), inReplyToExternalId: '2125900000000000014', text: 'Merci pour votre retour !' });
     expect(ref).toEqual({ externalId: '2125900000000000099', url: 'https://x.com/i/web/status/2125900000000000099' });
-    expect(bodies[0]).toEqual({ text: 'Merci pour votre retour !', reply: { in_reply_to_tweet_id: '2125900000000000014' } });
+    expect(lastBody()).toEqual({ text: 'Merci pour votre retour !', reply: { in_reply_to_tweet_id: '2125900000000000014' } });
     expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${USER_TOKEN}`);
   });
 
   it('publishes a post without reply settings', async () => {
-    bodies.length = 0;
-    server.route('/2/tweets', createdRecording);
+    server.route('/2/tweets', created);
     await x.capabilities.publish!.publish(ctx, { account: x.accountConfig!.parse({ accessToken: USER_TOKEN }), text: 'Vigie 2.0 est sortie.' });
-    expect(bodies[0]).toEqual({ text: 'Vigie 2.0 est sortie.' });
+    expect(lastBody()).toEqual({ text: 'Vigie 2.0 est sortie.' });
   });
 
   it('reports a duplicate text as invalid_request saying so, and an app-only token as forbidden', async () => {
