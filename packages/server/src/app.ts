@@ -24,6 +24,13 @@ import { conversationReplyRoutes } from './routes/conversation-replies.routes';
 import { savedReplyRoutes } from './routes/saved-replies.routes';
 import { inboxRoutes } from './routes/inbox.routes';
 import { intakeRoutes } from './routes/intake.routes';
+import { authenticate } from './security/authenticate';
+import { authRoutes } from './routes/auth.routes';
+import { sessionRoutes } from './routes/session.routes';
+import { workspaceRoutes } from './routes/workspaces.routes';
+import { memberRoutes } from './routes/members.routes';
+import { tokenRoutes } from './routes/tokens.routes';
+import { auditRoutes } from './routes/audit.routes';
 
 /** Largest JSON body any route accepts. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -55,11 +62,8 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('payload_too_large', `the request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`); } }));
-  // Until accounts and workspaces arrive (issue 6), every request acts on the default workspace.
-  app.use('/api/*', async (c, next) => {
-    c.set('workspaceId', deps.defaultWorkspace.id);
-    await next();
-  });
+  // Who is calling, in which workspace, allowed or not (security/route-permissions.ts is the table).
+  app.use('/api/*', authenticate({ identity: deps.identity, config: deps.config }));
 
   const topics = topicRoutes(deps);
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -77,6 +81,12 @@ export function createApp(deps: AppDeps) {
   api.route('/', savedReplyRoutes(deps));
   api.route('/', inboxRoutes(deps));
   api.route('/', intakeRoutes(deps));
+  api.route('/', authRoutes(deps));
+  api.route('/', sessionRoutes(deps));
+  api.route('/', workspaceRoutes(deps));
+  api.route('/', memberRoutes(deps));
+  api.route('/', tokenRoutes(deps));
+  api.route('/', auditRoutes(deps));
   api.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'Vigie API', version: '0.1.0', description: 'Social listening and community management — docs/api.md' } });
   app.route('/api', api);
   app.all('/api/*', () => {

@@ -29,4 +29,21 @@ describe('loadConfig', () => {
     expect(config.demo).toBe(false);
     expect(config.allowPrivateUrls).toBe(true);
   });
+
+  it('builds links from VIGIE_PUBLIC_URL, or from the host and port people can open', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://127.0.0.1:4000');
+    expect(loadConfig({ VIGIE_HOST: '0.0.0.0', VIGIE_PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({}, { port: 4100 }).publicUrl).toBe('http://127.0.0.1:4100');
+    expect(loadConfig({ VIGIE_PUBLIC_URL: 'https://vigie.example.org/' }).publicUrl).toBe('https://vigie.example.org');
+    expect(loadConfig({ VIGIE_PUBLIC_URL: 'https://example.org/vigie/' }).publicUrl).toBe('https://example.org/vigie');
+    for (const bad of ['vigie.example.org', 'ftp://example.org', 'https://example.org/?a=1', 'https://u:p@example.org']) {
+      expect(() => loadConfig({ VIGIE_PUBLIC_URL: bad }), bad).toThrow(/VIGIE_PUBLIC_URL/);
+    }
+  });
+
+  it('ignores forwarding headers unless VIGIE_TRUST_PROXY is set', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ VIGIE_TRUST_PROXY: '1' }).trustProxy).toBe(true);
+    expect(() => loadConfig({ VIGIE_TRUST_PROXY: 'maybe' })).toThrow(/VIGIE_TRUST_PROXY/);
+  });
 });

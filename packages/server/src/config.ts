@@ -42,6 +42,18 @@ export interface Config {
   smtp?: { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } };
   /** VIGIE_MAIL_FROM — sender of notification e-mails (default "Vigie <vigie@localhost>"). */
   mailFrom: string;
+  /**
+   * VIGIE_PUBLIC_URL — the address people open Vigie at, e.g. https://vigie.example.org: links in
+   * e-mails and the setup link, Secure cookies when https, the accepted Origin. Default
+   * http://<host>:<port> (localhost when listening on every interface). No trailing slash.
+   */
+  publicUrl: string;
+  /**
+   * VIGIE_TRUST_PROXY=1 — Vigie runs behind a reverse proxy: take the caller's address from the last
+   * X-Forwarded-For hop and the scheme from X-Forwarded-Proto (default off: headers are ignored,
+   * since anyone can send them).
+   */
+  trustProxy: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -51,6 +63,23 @@ function key(raw: string, name: string, problems: ErrorDetail[]): Buffer | undef
   if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
   problems.push({ field: name, message: 'expected 64 hexadecimal characters (32 bytes), e.g. from `openssl rand -hex 32`' });
   return undefined;
+}
+
+function publicUrl(raw: string | undefined, host: string, port: number, problems: ErrorDetail[]): string {
+  const value = raw?.trim();
+  if (!value) return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push({ field: 'VIGIE_PUBLIC_URL', message: `expected an http:// or https:// URL such as https://vigie.example.org, got "${value}"` });
+    return '';
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
+    problems.push({ field: 'VIGIE_PUBLIC_URL', message: `expected an http:// or https:// URL without query, fragment or credentials, got "${value}"` });
+    return '';
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 function smtpUrl(raw: string | undefined, problems: ErrorDetail[]): Config['smtp'] {
@@ -138,7 +167,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       .filter((k): k is Buffer => k !== undefined),
     smtp: smtpUrl(env.VIGIE_SMTP_URL, problems),
     mailFrom: env.VIGIE_MAIL_FROM?.trim() || 'Vigie <vigie@localhost>',
+    publicUrl: '',
+    trustProxy: flag(env, 'VIGIE_TRUST_PROXY', false, problems),
   };
+  config.publicUrl = publicUrl(env.VIGIE_PUBLIC_URL, overrides.host ?? config.host, overrides.port ?? config.port, problems);
   if (config.databaseUrl && !config.secretKey) {
     problems.push({ field: 'VIGIE_SECRET_KEY', message: 'required with PostgreSQL, so that every process can read the encrypted secrets (generate one with `openssl rand -hex 32`)' });
   }

@@ -22,6 +22,9 @@ import { createInboxService } from './services/inbox-service';
 import { createInboxWorker } from './workers/inbox-worker';
 import { createConversationReplyService, type ReplySender } from './services/conversation-reply-service';
 import { createConnectorReplySender } from './services/connector-reply-sender';
+import { createAudit } from './security/audit';
+import { createIdentityMailer } from './security/identity-mail';
+import { createIdentityService } from './services/identity-service';
 import { createInboxDigestJob } from './jobs/inbox-digest.job';
 
 export interface VigieOptions {
@@ -60,6 +63,9 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
   const demo = createDemoService({ store, ingest, queryIndex, log, now, workspaceId: workspace.id });
   const alertChannels = createAlertChannels(config, store);
   const alerts = createAlertWorker({ store, bus, log, now, channels: alertChannels.channels });
+  const audit = createAudit(store, log, now);
+  const identityMailer = createIdentityMailer(config);
+  const identity = createIdentityService({ store, log, now, config, audit, mailer: identityMailer, defaultWorkspaceId: workspace.id });
   const inboxDigest = createInboxDigestJob({ store, log, now, onQueued: () => void alerts.deliver() });
 
   return {
@@ -89,11 +95,20 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
     replies,
     /** The daily low-priority inbox digest (in-app and e-mail through the outbox). */
     inboxDigest,
-    /** The workspace requests act on until accounts and workspaces (issue 6) choose one. */
+    /** The instance's first workspace (the demo's); it cannot be deleted. */
     defaultWorkspace: workspace,
+    /** Sign-in, sessions, members, API tokens (docs/security.md). */
+    identity,
+    /** `audit(c, action, target?, details?)`: one entry in the request's workspace, naming its caller. */
+    audit,
     /** Seeds the demo on first start, then starts background work (polling, demo replay). */
     async start(): Promise<void> {
       await alerts.start();
+      const setupLink = await identity.createSetupLink();
+      if (setupLink) {
+        log.warn(`First start: create the owner account at ${setupLink}`);
+        log.warn(`Premier démarrage : créez le compte propriétaire sur ${setupLink}`);
+      }
       const interrupted = await replies.recoverInterrupted();
       if (interrupted > 0) log.warn({ interrupted }, 'replies left sending by a stop are marked unknown: check them on the network');
       inboxDigest.start();
@@ -111,6 +126,7 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
       await inboxWorker.stop();
       await alerts.stop();
       alertChannels.close();
+      identityMailer?.close();
       await store.close();
     },
   };
