@@ -60,7 +60,7 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
   const inboxWorker = createInboxWorker({ bus, inbox, log });
   const replySender = options.replySender ?? createConnectorReplySender({ store, http, secrets, log, now });
   const replies = createConversationReplyService({ store, now, send: replySender, cooldownMinutes: config.guardCooldownMinutes, onSent: (ws, connector, externalId) => inbox.recordOwnPost(ws, connector, externalId) });
-  const demo = createDemoService({ store, ingest, queryIndex, log, now, workspaceId: workspace.id });
+  const demo = createDemoService({ store, ingest, queryIndex, log, now, workspaceId: workspace.id, inbox });
   const alertChannels = createAlertChannels(config, store);
   const alerts = createAlertWorker({ store, bus, log, now, channels: alertChannels.channels });
   const audit = createAudit(store, log, now);

@@ -36,12 +36,28 @@ describe('demo workspace', () => {
     expect(spread.clusters[0]!.size).toBeGreaterThan(5);
   });
 
+  it('knows Velotys’s own accounts: its answers stay out of the inbox and are remembered as our posts', async () => {
+    const own = (await t.call('GET', '/api/inbox/own-accounts')).json.items as { connector: string; handle: string }[];
+    expect(own).toContainEqual({ connector: 'bluesky', handle: 'velotys.bsky.example' });
+    expect(own.find((a) => a.connector === 'mastodon')?.handle).toMatch(/^@velotys@/);
+    await t.vigie.inboxWorker.idle();
+    const open = (await t.call('GET', '/api/conversations?view=open&limit=200')).json.items as { lastAuthor: string }[];
+    expect(open.length).toBeGreaterThan(0);
+    const ownHandles = new Set(own.map((a) => a.handle));
+    expect(open.filter((c) => ownHandles.has(c.lastAuthor))).toEqual([]);
+    expect((await t.vigie.inbox.ownPostIds(t.vigie.defaultWorkspace.id)).length).toBeGreaterThan(0);
+  });
+
   it('keeps the user’s own topic and source when the demo is removed', async () => {
     const own = await t.call('POST', '/api/topics', { name: 'Mon produit', kind: 'product', queries: ['monproduit'] });
     expect(own.status).toBe(201);
     expect((await t.call('DELETE', '/api/demo')).status).toBe(204);
     const overview = await t.call('GET', '/api/stats/overview?days=31');
     expect(overview.json.total).toBe(0);
+    // The demo's conversations leave with its mentions, and so do Velotys's accounts.
+    expect((await t.call('GET', '/api/conversations?view=open')).json.items).toEqual([]);
+    expect((await t.call('GET', '/api/conversations?view=closed')).json.items).toEqual([]);
+    expect((await t.call('GET', '/api/inbox/own-accounts')).json.items).toEqual([]);
     const topics = (await t.call('GET', '/api/topics')).json.items!;
     expect(topics.map((x) => x.name)).toEqual(['Mon produit']);
     expect((await t.call('GET', '/api/demo')).json).toMatchObject({ enabled: false });

@@ -1,6 +1,8 @@
-import type { Ingest, MentionInput, QueryIndex, Store } from '@vigie/core';
+import type { ConnectorId, Ingest, MentionInput, QueryIndex, Store } from '@vigie/core';
 import type { Logger } from '../logger';
-import { DEMO_TOPICS } from '../demo/demo-workspace';
+import { DEMO_BRAND, DEMO_TOPICS } from '../demo/demo-workspace';
+import { demoOfficial } from '../demo/demo-authors';
+import type { OwnAccount } from '../services/inbox-service';
 import { generateDemoMentions } from '../demo/generate-demo';
 import { createDemoReplay } from '../demo/demo-replay';
 
@@ -15,6 +17,14 @@ export interface DemoState {
 const KEY = 'demo';
 const BATCH = 1_000;
 
+/** Networks where the demo brand answers; its accounts there are "our own accounts" in the inbox. */
+const DEMO_NETWORKS: ConnectorId[] = ['mastodon', 'bluesky', 'x', 'facebook', 'instagram', 'youtube', 'reddit', 'hackernews', 'linkedin'];
+
+/** Velotys's own handles per network, as the demo data writes them (`@velotys@<instance>`, `velotys.bsky.example`…). */
+export function demoOwnAccounts(): OwnAccount[] {
+  return DEMO_NETWORKS.map((connector) => ({ connector, handle: demoOfficial(DEMO_BRAND.brand.handle, DEMO_BRAND.brand.name, connector).author.handle }));
+}
+
 export interface DemoServiceDeps {
   store: Store;
   ingest: Ingest;
@@ -24,6 +34,8 @@ export interface DemoServiceDeps {
   workspaceId: string;
   /** Milliseconds between two live demo mentions (replay). */
   replayEveryMs?: number;
+  /** The inbox's own accounts: the demo brand's handles are set on seeding (when none are) and taken away on removal. */
+  inbox?: { ownAccounts(workspaceId: string): Promise<OwnAccount[]>; setOwnAccounts(workspaceId: string, accounts: OwnAccount[]): Promise<unknown> };
 }
 
 /**
@@ -67,6 +79,8 @@ export function createDemoService(deps: DemoServiceDeps) {
       topicIds.push(topic.id);
       for (const query of topic.queries) deps.queryIndex.set({ ...query, topicExclusions: topic.exclusions });
     }
+    // Before the mentions: the brand's own answers must not enter the inbox, replies to them must.
+    if (deps.inbox && (await deps.inbox.ownAccounts(deps.workspaceId)).length === 0) await deps.inbox.setOwnAccounts(deps.workspaceId, demoOwnAccounts());
     const { mentions } = generateDemoMentions({ now: deps.now() });
     const inserted = await ingestAll(source.id, mentions);
     await deps.store.settings.set(deps.workspaceId, KEY, { status: 'seeded', sourceId: source.id, topicIds, seededAt: deps.now().toISOString() } satisfies DemoState);
@@ -92,15 +106,22 @@ export function createDemoService(deps: DemoServiceDeps) {
     replayTimer = undefined;
   }
 
-  /** Removes every demo mention, topic and the demo source; the user's own data stays. */
-  async function remove(): Promise<{ mentions: number; topics: number }> {
+  /** Removes every demo mention, their inbox conversations, topic and the demo source; the user's own data stays. */
+  async function remove(): Promise<{ mentions: number; topics: number; conversations: number }> {
     stopReplay();
     const current = await state();
-    if (current?.status !== 'seeded') return { mentions: 0, topics: 0 };
+    if (current?.status !== 'seeded') return { mentions: 0, topics: 0, conversations: 0 };
     let mentions = 0;
     if (current.sourceId) {
       mentions = await deps.store.mentions.deleteBySource(deps.workspaceId, current.sourceId);
       await deps.store.sources.delete(deps.workspaceId, current.sourceId);
+    }
+    // Threads left with no message (all were the demo's) go, with their notes, drafts and audit.
+    const conversations = await deps.store.conversations.deleteEmpty(deps.workspaceId);
+    if (deps.inbox) {
+      const demoHandles = new Set(demoOwnAccounts().map((a) => `${a.connector}:${a.handle}`));
+      const own = await deps.inbox.ownAccounts(deps.workspaceId);
+      await deps.inbox.setOwnAccounts(deps.workspaceId, own.filter((a) => !demoHandles.has(`${a.connector}:${a.handle}`)));
     }
     for (const topicId of current.topicIds) {
       const topic = await deps.store.topics.get(deps.workspaceId, topicId);
@@ -108,7 +129,7 @@ export function createDemoService(deps: DemoServiceDeps) {
       await deps.store.topics.delete(deps.workspaceId, topicId);
     }
     await deps.store.settings.set(deps.workspaceId, KEY, { status: 'removed', topicIds: [] } satisfies DemoState);
-    return { mentions, topics: current.topicIds.length };
+    return { mentions, topics: current.topicIds.length, conversations };
   }
 
   return {
