@@ -39,7 +39,7 @@ export function readGraphList(payload: unknown, url: string): GraphPage {
 const graphError = z.object({ error: z.object({ code: z.number().int(), error_subcode: z.number().int().optional(), type: z.string().optional() }) });
 
 /** Documented Graph error codes → our codes (the same table as Facebook Pages). */
-function codeOf(code: number): ConnectorErrorCode | undefined {
+export function codeOf(code: number): ConnectorErrorCode | undefined {
   if (code === 190 || code === 102) return 'auth_expired';
   if (code === 4 || code === 17 || code === 32 || code === 613 || (code >= 80001 && code <= 80014)) return 'rate_limited';
   if (code === 10 || (code >= 200 && code <= 299)) return 'forbidden';

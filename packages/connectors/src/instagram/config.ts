@@ -33,3 +33,29 @@ export const instagramSourceState = z.object({
 });
 
 export type InstagramSourceState = z.infer<typeof instagramSourceState>;
+
+/** The Graph API version used when an account does not say. */
+export const DEFAULT_GRAPH_VERSION = 'v23.0';
+
+/**
+ * The Instagram professional account Vigie replies as. The same names as the source settings, so
+ * an Instagram source's settings also work as its account.
+ *
+ * @example
+ * instagramAccountConfig.parse({ accessToken: 'EAAB…', igUserId: '17841400000000001' });
+ */
+export const instagramAccountConfig = z.object({
+  /** Access token (secret) with instagram_basic, instagram_manage_comments and pages_read_engagement. */
+  accessToken: z
+    .string()
+    .trim()
+    .min(20, 'paste an access token / collez un jeton d’accès')
+    .max(1000)
+    .meta({ secret: true, writeOnly: true, description: 'Access token (secret) / Jeton d’accès (secret)' }),
+  /** Instagram professional account id (informative: replies need only the comment id). */
+  igUserId: z.string().trim().regex(/^\d{5,20}$/, 'the numeric Instagram account id / l’identifiant numérique du compte Instagram').optional().describe('Instagram account id / Identifiant du compte Instagram'),
+  /** Graph API version, e.g. v23.0 (default). */
+  graphVersion: z.string().regex(/^v\d+\.\d+$/).optional().describe('Graph API version / Version de l’API Graph'),
+});
+
+export type InstagramAccountConfig = z.infer<typeof instagramAccountConfig>;

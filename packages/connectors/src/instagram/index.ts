@@ -1,11 +1,13 @@
 /**
  * The Instagram connector, through the Instagram Graph API (professional accounts linked to a
- * Facebook Page): poll comments on the account's media and media tagging it. See README.md.
+ * Facebook Page): poll comments on the account's media and media tagging it, and reply to
+ * comments. See README.md.
  */
 import { defineConnector, type ConnectorDefinition } from '../connector';
 import { GRAPH_API_BASE } from './api';
-import { instagramSourceConfig, type InstagramSourceConfig } from './config';
+import { instagramAccountConfig, instagramSourceConfig, type InstagramAccountConfig, type InstagramSourceConfig } from './config';
 import { pollInstagram } from './poll';
+import { replyToComment } from './reply';
 
 export { benchPages } from './bench-pages';
 
@@ -14,13 +16,16 @@ export { benchPages } from './bench-pages';
  * @example
  * const ig = createInstagramConnector('http://127.0.0.1:4000');
  */
-export function createInstagramConnector(baseUrl: string = GRAPH_API_BASE): ConnectorDefinition<InstagramSourceConfig> {
-  return defineConnector<InstagramSourceConfig>({
+export function createInstagramConnector(baseUrl: string = GRAPH_API_BASE): ConnectorDefinition<InstagramSourceConfig, InstagramAccountConfig> {
+  return defineConnector<InstagramSourceConfig, InstagramAccountConfig>({
     id: 'instagram',
     name: 'Instagram',
     sourceConfig: instagramSourceConfig,
+    accountConfig: instagramAccountConfig,
     capabilities: {
       poll: { fetch: (ctx, source) => pollInstagram(ctx, baseUrl, source) },
+      // No publish: a post needs an image or a video upload (see README.md).
+      reply: { reply: (ctx, request) => replyToComment(ctx, baseUrl, request) },
     },
     // 10 minutes: 200 calls per hour per account (https://developers.facebook.com/docs/graph-api/overview/rate-limiting), a poll costs 2 to 10.
     defaultPollIntervalSec: 600,

@@ -38,6 +38,13 @@ runConnectorConformance({
       429: { body: fixture('error-4-app-limit.json'), headers: { 'content-type': 'application/json' } },
       503: { body: fixture('error-2-transient.json'), headers: { 'content-type': 'application/json' } },
     },
+    reply: {
+      routes: { '/v23.0/17850000000000001/replies': json('create-reply.json'), '/v23.0/17850000000000099': json('reply-media-permalink.json') },
+      path: '/v23.0/17850000000000001/replies',
+      account: () => ({ accessToken: TOKEN }),
+      inReplyToExternalId: '17850000000000001',
+      expected: { externalId: '17850000000000099', url: 'https://www.instagram.com/p/000001Ab/' },
+    },
   },
 });
 
