@@ -1,10 +1,10 @@
 import { createClient } from '@vigie/client';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, startVigie, type RunningVigie } from './vigie-harness';
+import { ensureWebBuilt, launchBrowser, signIn, startVigie, type TestVigie } from './vigie-harness';
 
 describe('alerts in Chromium', () => {
-  let vigie: RunningVigie;
+  let vigie: TestVigie;
   let browser: { context: BrowserContext; close(): Promise<void> };
   let page: Page;
   const pageErrors: string[] = [];
@@ -12,7 +12,8 @@ describe('alerts in Chromium', () => {
   beforeAll(async () => {
     ensureWebBuilt();
     [vigie, browser] = await Promise.all([startVigie(), launchBrowser('fr-FR')]);
-    await createClient({ baseUrl: vigie.url }).topics.create({ name: 'Velotys Ondine', kind: 'product', queries: ['ondine'] });
+    await signIn(browser.context, vigie);
+    await createClient({ baseUrl: vigie.url, token: vigie.token }).topics.create({ name: 'Velotys Ondine', kind: 'product', queries: ['ondine'] });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.setDefaultTimeout(10_000);

@@ -1,7 +1,7 @@
 import { createClient } from '@vigie/client';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, startFeedServer, startVigie, type RunningVigie } from './vigie-harness';
+import { ensureWebBuilt, launchBrowser, startFeedServer, signIn, startVigie, type RunningVigie, type TestVigie } from './vigie-harness';
 
 /** A feed with one customer question: it must land in the inbox with its reasons. */
 function renderFeed(): string {
@@ -10,7 +10,7 @@ function renderFeed(): string {
 }
 
 describe('inbox in Chromium', () => {
-  let vigie: RunningVigie;
+  let vigie: TestVigie;
   let feed: RunningVigie;
   let browser: { context: BrowserContext; close(): Promise<void> };
   let page: Page;
@@ -19,7 +19,8 @@ describe('inbox in Chromium', () => {
   beforeAll(async () => {
     ensureWebBuilt();
     [vigie, feed, browser] = await Promise.all([startVigie(), startFeedServer(renderFeed), launchBrowser('fr-FR')]);
-    const api = createClient({ baseUrl: vigie.url });
+    await signIn(browser.context, vigie);
+    const api = createClient({ baseUrl: vigie.url, token: vigie.token });
     const source = await api.sources.create({ connector: 'rss', url: feed.url });
     await api.sources.fetch(source.id);
     page = browser.context.pages()[0] ?? (await browser.context.newPage());

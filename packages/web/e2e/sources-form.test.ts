@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@vigie/client';
-import { ensureWebBuilt, launchBrowser, startFeedServer, startVigie, type RunningVigie } from './vigie-harness';
+import { ensureWebBuilt, launchBrowser, startFeedServer, signIn, startVigie, type RunningVigie, type TestVigie } from './vigie-harness';
 
 const feedXml = (): string =>
   `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Blog</title><link>https://blog.example/</link><description>Un blog</description>${[1, 2, 3, 4, 5, 6, 7]
@@ -15,7 +15,7 @@ const feedXml = (): string =>
     .join('')}</channel></rss>`;
 
 describe('add-source form from connector schemas', () => {
-  let vigie: RunningVigie;
+  let vigie: TestVigie;
   let feed: RunningVigie;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
@@ -24,6 +24,7 @@ describe('add-source form from connector schemas', () => {
   beforeAll(async () => {
     ensureWebBuilt();
     [vigie, feed, browser] = await Promise.all([startVigie(), startFeedServer(feedXml), launchBrowser('fr-FR')]);
+    await signIn(browser.context, vigie);
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.setDefaultTimeout(10_000);
@@ -45,7 +46,7 @@ describe('add-source form from connector schemas', () => {
     expect(await result.getByRole('listitem').count()).toBe(5);
     await result.getByText('Billet 1', { exact: true }).waitFor();
     await page.screenshot({ path: '/tmp/vigie-source-test.png', fullPage: true });
-    expect(await createClient({ baseUrl: vigie.url }).sources.list()).toEqual([]);
+    expect(await createClient({ baseUrl: vigie.url, token: vigie.token }).sources.list()).toEqual([]);
 
     await form().getByLabel('URL du flux').fill(feed.url.replace('/feed.xml', '/absent'));
     await expect.poll(() => page.getByTestId('source-test').count()).toBe(0);
@@ -78,7 +79,7 @@ describe('add-source form from connector schemas', () => {
     await form().getByLabel('Instance').fill('http://127.0.0.1:9/');
     await form().getByRole('button', { name: 'Ajouter', exact: true }).click();
     await page.getByTestId('source').first().waitFor();
-    const [source] = await createClient({ baseUrl: vigie.url }).sources.list();
+    const [source] = await createClient({ baseUrl: vigie.url, token: vigie.token }).sources.list();
     expect(source?.connector).toBe('mastodon');
     expect(source?.config).toMatchObject({ timeline: 'local' });
     expect(source?.config).not.toHaveProperty('hashtag');
@@ -98,6 +99,6 @@ describe('add-source form from connector schemas', () => {
     const signature = createHmac('sha256', secret ?? '').update(`${timestamp}.${body}`).digest('hex');
     const response = await fetch(url ?? '', { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-vigie-timestamp': String(timestamp), 'x-vigie-signature': `sha256=${signature}` } });
     expect(await response.json()).toMatchObject({ inserted: 1, rejected: [] });
-    expect((await createClient({ baseUrl: vigie.url }).intakes.list())[0]?.lastReceivedAt).toBeDefined();
+    expect((await createClient({ baseUrl: vigie.url, token: vigie.token }).intakes.list())[0]?.lastReceivedAt).toBeDefined();
   });
 });

@@ -3,6 +3,7 @@
  * Chromium driven by playwright-core in a throw-away profile.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -43,21 +44,81 @@ export interface RunningVigie {
   close(): Promise<void>;
 }
 
+/** The owner every test Vigie starts with (created through the first-run setup API). */
+export const OWNER = { email: 'proprietaire@vigie.test', name: 'Camille Proprio', password: 'phare-de-la-vieille-1871' } as const;
+
+type StartedServer = Awaited<ReturnType<typeof import('@vigie/server').startServer>>;
+
+export interface TestVigie extends RunningVigie {
+  dataDir: string;
+  /** The composition root, for what a test must arrange behind the API (one-time tokens, users). */
+  vigie: StartedServer['vigie'];
+  /** An owner API token of the default workspace, for `createClient({ baseUrl, token })`. */
+  token: string;
+  workspaceId: string;
+}
+
+const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+
 /**
- * A real Vigie on a temporary data folder. The
- * background poller is off so that only "fetch now" brings items in: counts stay deterministic.
+ * Puts a first-run setup link's token in the store (what the server prints at start), so a test
+ * can open `#/setup?token=…` or call the setup API without reading the log.
  */
-export async function startVigie(): Promise<RunningVigie & { dataDir: string }> {
+export async function createSetupToken(vigie: StartedServer['vigie']): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const now = new Date();
+  await vigie.store.oneTimeTokens.create(sha256(token), { kind: 'setup', createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString() });
+  return token;
+}
+
+/** An API token (`vgt_…`) of a role in a workspace, stored as the server does (SHA-256, 12-char prefix). */
+export async function createApiToken(vigie: StartedServer['vigie'], workspaceId: string, role: 'owner' | 'manager' | 'agent' | 'analyst'): Promise<string> {
+  const secret = `vgt_${randomBytes(32).toString('base64url')}`;
+  await vigie.store.apiTokens.create(sha256(secret), { workspaceId, name: `e2e ${role}`, role, prefix: secret.slice(0, 12), createdAt: new Date().toISOString() });
+  return secret;
+}
+
+/**
+ * A real Vigie on a temporary data folder, with its owner created (`OWNER`) and an owner API
+ * token for the test's own API calls. The background poller is off so that only "fetch now"
+ * brings items in: counts stay deterministic. `setup: false` leaves it at first start (no user).
+ */
+export async function startVigie(options: { setup?: boolean } = {}): Promise<TestVigie> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-data-'));
   const running = await (await import('@vigie/server')).startServer({ dataDir, port: 0, demo: false, allowPrivateUrls: true, webDir: webDistDir, worker: false, logLevel: 'warn' });
+  const workspace = await running.vigie.store.workspaces.getBySlug('default');
+  if (workspace === undefined) throw new Error('no default workspace');
+  let token = '';
+  if (options.setup !== false) {
+    const setupToken = await createSetupToken(running.vigie);
+    const response = await fetch(`${running.url}/api/auth/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: setupToken, email: OWNER.email, name: OWNER.name, password: OWNER.password, locale: 'fr' }),
+    });
+    if (!response.ok) throw new Error(`setup refused: HTTP ${response.status} ${await response.text()}`);
+    token = await createApiToken(running.vigie, workspace.id, 'owner');
+  }
   return {
     url: running.url,
     dataDir,
+    vigie: running.vigie,
+    token,
+    workspaceId: workspace.id,
     close: async () => {
       await running.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Signs the browser context in (`POST /api/auth/login` through the context's own request API,
+ * so the session cookie lands in the context's cookie jar and every page is signed in).
+ */
+export async function signIn(context: BrowserContext, vigie: RunningVigie, who: { email: string; password: string } = OWNER): Promise<void> {
+  const response = await context.request.post(`${vigie.url}/api/auth/login`, { data: { email: who.email, password: who.password } });
+  if (!response.ok()) throw new Error(`sign-in refused: HTTP ${response.status()} ${await response.text()}`);
 }
 
 /** Serves whatever RSS document `feed()` returns at any `*.xml` path on 127.0.0.1; `url` is /feed.xml. */

@@ -2,6 +2,7 @@ import type { MentionView, Topic } from '@vigie/client';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatRelativeTime } from '../../format/relative-time';
 import { excerpt } from '../../format/split-ranges';
+import { safeHref } from '../../format/safe-url';
 import { ColorDot } from '../../ui/ColorDot';
 import { SentimentBadge } from '../../ui/SentimentBadge';
 
@@ -26,6 +27,7 @@ export function MentionCard({ mention, fresh, topics, now }: Props) {
   const lang = mention.analysis.lang?.value ?? mention.lang;
   const langName = lang && lang !== 'unknown' ? new Intl.DisplayNames([i18n.language], { type: 'language' }).of(lang) : undefined;
   const author = mention.author.name ?? mention.author.handle;
+  const href = safeHref(mention.url);
   return (
     <article className={fresh ? 'card mention fresh' : 'card mention'} data-testid="mention">
       <header className="mention-meta">
@@ -54,8 +56,8 @@ export function MentionCard({ mention, fresh, topics, now }: Props) {
           ) : null;
         })}
         {langName && <span className="badge lang">{langName}</span>}
-        {mention.url && (
-          <a className="link-out" href={mention.url} target="_blank" rel="noopener noreferrer nofollow">
+        {href && (
+          <a className="link-out" href={href} target="_blank" rel="noopener noreferrer nofollow">
             {t('mentions.open')}
             <span className="visually-hidden"> ({t('mentions.newTab')})</span>
           </a>
