@@ -24,6 +24,7 @@ import { conversationReplyRoutes } from './routes/conversation-replies.routes';
 import { savedReplyRoutes } from './routes/saved-replies.routes';
 import { inboxRoutes } from './routes/inbox.routes';
 import { intakeRoutes } from './routes/intake.routes';
+import { dataRoutes } from './routes/data.routes';
 import { authenticate } from './security/authenticate';
 import { authRoutes } from './routes/auth.routes';
 import { sessionRoutes } from './routes/session.routes';
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', savedReplyRoutes(deps));
   api.route('/', inboxRoutes(deps));
   api.route('/', intakeRoutes(deps));
+  api.route('/', dataRoutes(deps));
   api.route('/', authRoutes(deps));
   api.route('/', sessionRoutes(deps));
   api.route('/', workspaceRoutes(deps));

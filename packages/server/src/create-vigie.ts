@@ -16,6 +16,8 @@ import { createAlertChannels } from './workers/alert-channels';
 import { pollSource } from './jobs/poll-source.job';
 import { createSourcePoller } from './workers/source-poller';
 import { createDemoService } from './jobs/demo-service';
+import { createRetentionJob } from './jobs/retention.job';
+import { createDataRightsService } from './services/data-rights-service';
 import { loadSecretBox } from './security/source-secrets';
 import { createStreamWorker } from './workers/stream-worker';
 import { createInboxService } from './services/inbox-service';
@@ -63,6 +65,8 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
   const demo = createDemoService({ store, ingest, queryIndex, log, now, workspaceId: workspace.id, inbox });
   const alertChannels = createAlertChannels(config, store);
   const alerts = createAlertWorker({ store, bus, log, now, channels: alertChannels.channels });
+  const dataRights = createDataRightsService({ store, now });
+  const retention = createRetentionJob({ rights: dataRights, store, log, now });
   const audit = createAudit(store, log, now);
   const identityMailer = createIdentityMailer(config);
   const identity = createIdentityService({ store, log, now, config, audit, mailer: identityMailer, defaultWorkspaceId: workspace.id });
@@ -93,6 +97,10 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
     inboxWorker,
     /** Replies from the inbox: guard, hold, approve, send, confirm. */
     replies,
+    /** Data rights: workspace export, erasing an author, retention period. */
+    dataRights,
+    /** The daily retention purge (started with the worker). */
+    retention,
     /** The daily low-priority inbox digest (in-app and e-mail through the outbox). */
     inboxDigest,
     /** The instance's first workspace (the demo's); it cannot be deleted. */
@@ -104,6 +112,7 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
     /** Seeds the demo on first start, then starts background work (polling, demo replay). */
     async start(): Promise<void> {
       await alerts.start();
+      if (config.worker) await retention.start();
       const setupLink = await identity.createSetupLink();
       if (setupLink) {
         log.warn(`First start: create the owner account at ${setupLink}`);
@@ -125,6 +134,7 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
       inboxDigest.stop();
       await inboxWorker.stop();
       await alerts.stop();
+      await retention.stop();
       alertChannels.close();
       identityMailer?.close();
       await store.close();

@@ -111,4 +111,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   'POST /api/intakes': 'configure',
   'DELETE /api/intakes/:id': 'configure',
   'POST /api/intake/:token': 'public',
+
+  'GET /api/workspace/export': 'admin',
+  'POST /api/data/erase-author': 'admin',
+  'GET /api/workspace/retention': 'read',
+  'PUT /api/workspace/retention': 'admin',
 };

@@ -7,20 +7,37 @@ import type { Config } from '../config';
 import { createSecretBox, type SecretBox } from './secret-box';
 
 /** Marks a sealed value inside a stored config, so reading never mistakes it for a real token. */
-const SEALED = 'vigie-sealed:';
+export const SEALED = 'vigie-sealed:';
+
+/** Key file names in the data dir (key-file mode, when VIGIE_SECRET_KEY is unset). */
+export const SECRET_KEY_FILE = 'secret.key';
+/** Older keys, one hex key per line, still accepted for reading after `vigie secrets rotate`. */
+export const PREVIOUS_KEYS_FILE = 'secret.previous-keys';
+
+/** The keys of the previous-keys file of a data dir (none when there is no such file). */
+export function readPreviousKeyFile(dataDir: string): Buffer[] {
+  const file = join(dataDir, PREVIOUS_KEYS_FILE);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => /^[0-9a-fA-F]{64}$/.test(line))
+    .map((line) => Buffer.from(line, 'hex'));
+}
 
 /**
  * The encryption key: from the configuration, else a key file in the data dir (created with
- * mode 0600 on first start) so a laptop install encrypts its secrets without any setting.
+ * mode 0600 on first start) so a laptop install encrypts its secrets without any setting. Older
+ * keys (after a rotation) come from VIGIE_PREVIOUS_SECRET_KEYS and the data dir's previous-keys file.
  */
 export function loadSecretBox(config: Config): SecretBox {
   let current = config.secretKey;
   if (!current) {
-    const file = join(config.dataDir, 'secret.key');
+    const file = join(config.dataDir, SECRET_KEY_FILE);
     if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
     current = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
   }
-  return createSecretBox({ current, previous: config.previousSecretKeys });
+  return createSecretBox({ current, previous: [...config.previousSecretKeys, ...readPreviousKeyFile(config.dataDir)] });
 }
 
 /** Top-level settings a connector marks secret (`.meta({ secret: true })` → JSON Schema `writeOnly`). */

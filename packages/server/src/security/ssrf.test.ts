@@ -83,7 +83,7 @@ describe('SSRF: user-supplied addresses never reach private networks', () => {
       expect(tested.status, url).toBe(400);
     }
     const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>${privateUrls.map((u) => `<outline type="rss" text="x" xmlUrl="${u.replace(/&/g, '&amp;')}"/>`).join('')}</body></opml>`;
-    const response = await t.app.request('/api/sources/opml', { method: 'POST', headers: { 'content-type': 'text/xml' }, body: opml });
+    const response = await t.app.request('/api/sources/opml', { method: 'POST', headers: { 'content-type': 'text/xml', authorization: `Bearer ${t.owner.token}` }, body: opml });
     const imported = (await response.json()) as { created: unknown[]; errors: { message: string }[] };
     expect(imported.created).toEqual([]);
     expect(imported.errors).toHaveLength(privateUrls.length);
