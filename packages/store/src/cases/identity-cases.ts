@@ -358,6 +358,18 @@ export function identityCases(getStore: () => VigieStore): void {
       await expect(store.mentions.deleteByAuthor(ws.id, { handle: ' @ ' })).rejects.toMatchObject({ code: 'validation_failed' });
     });
 
+    it('erases a handle with accents whatever its case, on both databases', async () => {
+      const store = getStore();
+      const ws = await newWorkspace(store);
+      await store.mentions.upsertMany(ws.id, [
+        makeMention({ author: { handle: 'Élodie' } }), makeMention({ author: { handle: '@ÉLODIE' }, connector: 'mastodon' }),
+        makeMention({ author: { handle: 'elodie' } }), makeMention({ author: { handle: 'Élodie2' } }),
+      ]);
+      expect(await store.mentions.deleteByAuthor(ws.id, { handle: 'élodie', connector: 'mastodon' })).toBe(1);
+      expect(await store.mentions.deleteByAuthor(ws.id, { handle: '@élodie' })).toBe(1);
+      expect((await store.mentions.list(ws.id, {}, { limit: 10 })).items.map((m) => m.author.handle).sort()).toEqual(['elodie', 'Élodie2']);
+    });
+
     it('retention deletes mentions published before a date, in one workspace', async () => {
       const store = getStore();
       const ws = await newWorkspace(store);
@@ -370,6 +382,15 @@ export function identityCases(getStore: () => VigieStore): void {
       expect(left.items.map((m) => m.publishedAt).sort()).toEqual(Array.from({ length: 6 }, (_, i) => at(i + 4)));
       expect(await store.mentions.count(other.id, {})).toBe(1);
       expect(await store.mentions.deleteOlderThan(ws.id, at(4))).toBe(0);
+    });
+
+    it('retention purges more mentions than one batch and counts them all', async () => {
+      const store = getStore();
+      const ws = await newWorkspace(store);
+      await store.mentions.upsertMany(ws.id, Array.from({ length: 5003 }, () => makeMention({ publishedAt: at(1) })));
+      await store.mentions.upsertMany(ws.id, [makeMention({ publishedAt: at(9) })]);
+      expect(await store.mentions.deleteOlderThan(ws.id, at(2))).toBe(5003);
+      expect(await store.mentions.count(ws.id, {})).toBe(1);
     });
 
     it('after an erase, conversations left without a mention are deleted, the others keep the remaining mentions', async () => {
