@@ -22,13 +22,21 @@ export async function startServer(overrides: Partial<Config> = {}, options: Vigi
   const config = loadConfig(options.env, overrides);
   const vigie = await createVigie(config, options);
   const app = createApp(vigie);
-  await vigie.start();
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveServer(s));
     s.once('error', reject);
   });
   const address = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  // Port 0 picks a free port: links (the setup link printed by start()) must name the real one.
+  if (config.port === 0 && config.publicUrl.endsWith(':0')) config.publicUrl = `${config.publicUrl.slice(0, -2)}:${address.port}`;
+  try {
+    await vigie.start();
+  } catch (error) {
+    server.close();
+    await vigie.close();
+    throw error;
+  }
   return {
     url: `http://${host}:${address.port}`,
     vigie,

@@ -34,6 +34,7 @@ export function conversationReplyRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       // Without a client key every request is a new draft; clients that retry pass their own key.
       const result = await deps.replies.submit(c.var.workspaceId, c.req.valid('param').id, { text: body.text, author: body.author ?? 'team', idempotencyKey: body.idempotencyKey ?? randomUUID(), ...(body.lang && { lang: body.lang }) });
+      await deps.audit(c, 'reply.send', `reply:${result.draft.id}`, { conversation: c.req.valid('param').id, status: result.draft.status });
       return c.json(presentReply(result.draft, result.openUrl, sendDetails(result)), 201);
     },
   );
@@ -43,6 +44,7 @@ export function conversationReplyRoutes(deps: AppDeps) {
     async (c) => {
       const body = await c.req.json().catch(() => ({}) as { actor?: string });
       const result = await deps.replies.approve(c.var.workspaceId, c.req.valid('param').id, ActorSchema.parse(body).actor ?? 'team');
+      await deps.audit(c, 'reply.approve', `reply:${result.draft.id}`, { status: result.draft.status });
       return c.json(presentReply(result.draft, result.openUrl, sendDetails(result)), 200);
     },
   );

@@ -43,7 +43,11 @@ export function sourceRoutes(deps: AppDeps) {
       request: { body: { content: { 'application/json': { schema: NewSourceSchema } }, required: true } },
       responses: { 201: { description: 'Created', content: { 'application/json': { schema: SourceSchema } } }, 400: invalid, 409: conflict },
     }),
-    async (c) => c.json(presentSource(await sources.create(c.var.workspaceId, c.req.valid('json'))), 201),
+    async (c) => {
+      const source = await sources.create(c.var.workspaceId, c.req.valid('json'));
+      await deps.audit(c, 'source.create', `source:${source.id}`, { connector: source.connector, name: source.name });
+      return c.json(presentSource(source), 201);
+    },
   );
 
   app.openapi(
@@ -71,13 +75,19 @@ export function sourceRoutes(deps: AppDeps) {
       request: { params: IdParam, body: { content: { 'application/json': { schema: SourcePatchSchema } }, required: true } },
       responses: { 200: { description: 'Updated', content: { 'application/json': { schema: SourceSchema } } }, 400: invalid, 404: notFound },
     }),
-    async (c) => c.json(presentSource(await sources.update(c.var.workspaceId, c.req.valid('param').id, c.req.valid('json'))), 200),
+    async (c) => {
+      const patch = c.req.valid('json');
+      const source = await sources.update(c.var.workspaceId, c.req.valid('param').id, patch);
+      await deps.audit(c, 'source.update', `source:${source.id}`, { fields: Object.keys(patch) });
+      return c.json(presentSource(source), 200);
+    },
   );
 
   app.openapi(
     createRoute({ method: 'delete', path: '/sources/{id}', tags: ['sources'], request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, 404: notFound } }),
     async (c) => {
       await sources.delete(c.var.workspaceId, c.req.valid('param').id);
+      await deps.audit(c, 'source.delete', `source:${c.req.valid('param').id}`);
       return c.body(null, 204);
     },
   );
