@@ -24,6 +24,8 @@ import { conversationReplyRoutes } from './routes/conversation-replies.routes';
 import { savedReplyRoutes } from './routes/saved-replies.routes';
 import { inboxRoutes } from './routes/inbox.routes';
 import { intakeRoutes } from './routes/intake.routes';
+import { accountRoutes } from './routes/accounts.routes';
+import { oauthRoutes } from './routes/oauth.routes';
 import { dataRoutes } from './routes/data.routes';
 import { authenticate } from './security/authenticate';
 import { authRoutes } from './routes/auth.routes';
@@ -82,6 +84,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', savedReplyRoutes(deps));
   api.route('/', inboxRoutes(deps));
   api.route('/', intakeRoutes(deps));
+  api.route('/', accountRoutes(deps));
+  api.route('/', oauthRoutes(deps));
   api.route('/', dataRoutes(deps));
   api.route('/', authRoutes(deps));
   api.route('/', sessionRoutes(deps));

@@ -47,3 +47,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ VIGIE_TRUST_PROXY: 'maybe' })).toThrow(/VIGIE_TRUST_PROXY/);
   });
 });
+
+describe('loadConfig — OAuth apps', () => {
+  it('reads each network’s client id and secret, and refuses one without the other', () => {
+    const config = loadConfig({ VIGIE_OAUTH_X_CLIENT_ID: 'x-id', VIGIE_OAUTH_X_CLIENT_SECRET: 'x-secret', VIGIE_OAUTH_GOOGLE_CLIENT_ID: ' g-id ', VIGIE_OAUTH_GOOGLE_CLIENT_SECRET: 'g-secret' });
+    expect(config.oauth).toEqual({ x: { clientId: 'x-id', clientSecret: 'x-secret' }, google: { clientId: 'g-id', clientSecret: 'g-secret' } });
+    expect(loadConfig({}).oauth).toEqual({});
+    expect(() => loadConfig({ VIGIE_OAUTH_REDDIT_CLIENT_ID: 'r-id' })).toThrow(/VIGIE_OAUTH_REDDIT_CLIENT_SECRET: set both/);
+  });
+});

@@ -43,6 +43,13 @@ export interface Config {
   /** VIGIE_MAIL_FROM — sender of notification e-mails (default "Vigie <vigie@localhost>"). */
   mailFrom: string;
   /**
+   * VIGIE_OAUTH_<NET>_CLIENT_ID and VIGIE_OAUTH_<NET>_CLIENT_SECRET (NET = X, LINKEDIN, REDDIT,
+   * FACEBOOK, GOOGLE) — the OAuth app Vigie's "Connect with…" uses for that network (Facebook's also
+   * serves Instagram, Google's YouTube). Both or neither; unset = add accounts by pasting a token.
+   * Mastodon needs none: Vigie registers itself on each instance.
+   */
+  oauth: Partial<Record<OAuthProvider, { clientId: string; clientSecret: string }>>;
+  /**
    * VIGIE_PUBLIC_URL — the address people open Vigie at, e.g. https://vigie.example.org: links in
    * e-mails and the setup link, Secure cookies when https, the accepted Origin. Default
    * http://<host>:<port> (localhost when listening on every interface). No trailing slash.
@@ -57,6 +64,22 @@ export interface Config {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** Networks whose OAuth app comes from the configuration. */
+export const OAUTH_PROVIDERS = ['x', 'linkedin', 'reddit', 'facebook', 'google'] as const;
+export type OAuthProvider = (typeof OAUTH_PROVIDERS)[number];
+
+function oauthClients(env: Env, problems: ErrorDetail[]): Config['oauth'] {
+  const clients: Config['oauth'] = {};
+  for (const provider of OAUTH_PROVIDERS) {
+    const prefix = `VIGIE_OAUTH_${provider.toUpperCase()}_CLIENT_`;
+    const clientId = env[`${prefix}ID`]?.trim();
+    const clientSecret = env[`${prefix}SECRET`]?.trim();
+    if (clientId && clientSecret) clients[provider] = { clientId, clientSecret };
+    else if (clientId || clientSecret) problems.push({ field: clientId ? `${prefix}SECRET` : `${prefix}ID`, message: `set both ${prefix}ID and ${prefix}SECRET, or neither` });
+  }
+  return clients;
+}
 
 function key(raw: string, name: string, problems: ErrorDetail[]): Buffer | undefined {
   const value = raw.trim();
@@ -167,6 +190,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       .filter((k): k is Buffer => k !== undefined),
     smtp: smtpUrl(env.VIGIE_SMTP_URL, problems),
     mailFrom: env.VIGIE_MAIL_FROM?.trim() || 'Vigie <vigie@localhost>',
+    oauth: oauthClients(env, problems),
     publicUrl: '',
     trustProxy: flag(env, 'VIGIE_TRUST_PROXY', false, problems),
   };

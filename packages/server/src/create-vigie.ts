@@ -20,6 +20,8 @@ import { createRetentionJob } from './jobs/retention.job';
 import { createDataRightsService } from './services/data-rights-service';
 import { loadSecretBox } from './security/source-secrets';
 import { createStreamWorker } from './workers/stream-worker';
+import { createAccountService } from './services/account-service';
+import { createOAuthFlow, type OAuthFlowDeps } from './routes/oauth-flow';
 import { createInboxService } from './services/inbox-service';
 import { createInboxWorker } from './workers/inbox-worker';
 import { createConversationReplyService, type ReplySender } from './services/conversation-reply-service';
@@ -34,6 +36,8 @@ export interface VigieOptions {
   now?: () => Date;
   /** Posts inbox replies on the networks (tests pass a fake); default: the connector's reply capability, else open on the network and confirm. */
   replySender?: ReplySender;
+  /** Tests only: OAuth endpoints of a local fixture server (never from configuration). */
+  oauthEndpoints?: OAuthFlowDeps['endpoints'];
 }
 
 export async function createVigie(config: Config, options: VigieOptions = {}) {
@@ -54,9 +58,12 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
   const ingest: typeof pipeline = (workspaceId, inputs, ingestOptions) => pipeline(workspaceId, inputs.map(sanitizeMentionInput), ingestOptions);
   const http = createHttpClient({ allowPrivate: config.allowPrivateUrls });
   const secrets = loadSecretBox(config);
-  const poll = (source: Source) => pollSource({ store, ingest, http, log, now, secrets }, source);
+  const oauth = createOAuthFlow({ config, store, secrets, http, log, now, endpoints: options.oauthEndpoints });
+  const refreshAccount = oauth.refresh;
+  const poll = (source: Source) => pollSource({ store, ingest, http, log, now, secrets, refreshAccount }, source);
   const poller = createSourcePoller({ store, log, now, concurrency: config.pollConcurrency, poll });
-  const streams = createStreamWorker({ store, ingest, http, log, now, secrets });
+  const streams = createStreamWorker({ store, ingest, http, log, now, secrets, refreshAccount });
+  const accounts = createAccountService({ store, secrets, log, now, config, streams, refreshAccount });
   const workspace = await ensureDefaultWorkspace(store);
   const inbox = createInboxService({ store, now });
   const inboxWorker = createInboxWorker({ bus, inbox, log });
@@ -86,6 +93,10 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
     streams,
     /** Encrypts secrets at rest (source and account tokens). */
     secrets,
+    /** Connector accounts: credentials shared by sources, re-authorisation, read budgets. */
+    accounts,
+    /** OAuth 2 "Connect with…" for accounts. */
+    oauth,
     /** Polls one source once (no overlap protection: `poller.runOne` has it). */
     pollSource: poll,
     demo,

@@ -54,6 +54,8 @@ export const SourceSchema = z
     config: z.record(z.string(), z.unknown()),
     pollIntervalSec: z.number(),
     enabled: z.boolean(),
+    /** The account whose credentials it uses. */
+    accountId: z.string().optional(),
     createdAt: z.string(),
     health: z.object({
       status: z.enum(['pending', 'ok', 'failing', 'disabled', 'needs_reauth']),
@@ -75,6 +77,10 @@ export const NewSourceSchema = z
     name: z.string().trim().max(200).optional(),
     config: z.record(z.string(), z.unknown()).optional(),
     pollIntervalSec: z.number().int().min(60, 'poll at most once a minute').max(604_800).optional(),
+    /** The account whose credentials the source uses (docs/connectors/accounts.md). */
+    accountId: z.string().max(100).optional(),
+    /** Also fetch this many days back, once, at creation (connectors with the `backfill` capability). */
+    backfillDays: z.number().int().min(1).max(365).optional(),
   })
   .openapi('NewSource');
 
@@ -84,6 +90,8 @@ export const SourcePatchSchema = z
     config: z.record(z.string(), z.unknown()).optional(),
     pollIntervalSec: z.number().int().min(60).max(604_800).optional(),
     enabled: z.boolean().optional(),
+    /** Another account, or `null` to use the source's own credentials. */
+    accountId: z.string().max(100).nullable().optional(),
   })
   .openapi('SourcePatch');
 

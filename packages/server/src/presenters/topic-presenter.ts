@@ -16,6 +16,6 @@ export function presentTopic(topic: Topic) {
  * secret settings never leave the server — only which ones are set.
  */
 export function presentSource(source: Source) {
-  const { workspaceId: _ws, state: _state, accountId: _account, ...view } = source;
+  const { workspaceId: _ws, state: _state, ...view } = source;
   return { ...view, ...redactSecrets(source.config) };
 }

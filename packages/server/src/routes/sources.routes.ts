@@ -21,7 +21,9 @@ const TestAnswer = z
   })
   .openapi('SourceTestResult');
 
-const TestRequest = z.object({ connector: NewSourceSchema.shape.connector, url: z.string().trim().max(2048).optional(), config: z.record(z.string(), z.unknown()).optional() }).openapi('SourceTest');
+const TestRequest = z
+  .object({ connector: NewSourceSchema.shape.connector, url: z.string().trim().max(2048).optional(), config: z.record(z.string(), z.unknown()).optional(), accountId: z.string().max(100).optional() })
+  .openapi('SourceTest');
 
 export function sourceRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -59,7 +61,7 @@ export function sourceRoutes(deps: AppDeps) {
       request: { body: { content: { 'application/json': { schema: TestRequest } }, required: true } },
       responses: { 200: { description: 'What the settings would bring (a network failure is reported in `error`)', content: { 'application/json': { schema: TestAnswer } } }, 400: invalid },
     }),
-    async (c) => c.json(await sources.test(c.req.valid('json')), 200),
+    async (c) => c.json(await sources.test(c.req.valid('json'), c.var.workspaceId), 200),
   );
 
   app.openapi(

@@ -112,6 +112,17 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   'DELETE /api/intakes/:id': 'configure',
   'POST /api/intake/:token': 'public',
 
+  'GET /api/accounts': 'read',
+  'GET /api/accounts/connectors': 'read',
+  'POST /api/accounts': 'configure',
+  'GET /api/accounts/:id': 'read',
+  'PATCH /api/accounts/:id': 'configure',
+  'DELETE /api/accounts/:id': 'configure',
+  'POST /api/accounts/:id/test': 'configure',
+  'GET /api/oauth/:connector/start': 'configure',
+  // Public: the network sends the browser back here; the single-use state bound to the workspace is the credential.
+  'GET /api/oauth/:connector/callback': 'public',
+
   'GET /api/workspace/export': 'admin',
   'POST /api/data/erase-author': 'admin',
   'GET /api/workspace/retention': 'read',

@@ -1,10 +1,12 @@
 import { AppError, type ConnectorId, type MentionInput, type Source } from '@vigie/core';
-import { assertPublicUrl, ConnectorError, createHttpClient, getConnector, parseOpml, runPoll } from '@vigie/connectors';
+import { assertPublicUrl, ConnectorError, createHttpClient, getConnector, parseOpml, runPoll, type HttpClient } from '@vigie/connectors';
 import { ZodError } from 'zod';
 import type { Vigie } from '../create-vigie';
 import { zodDetails } from '../http/error-handler';
 import { openSecrets, redactSecrets, sealSecrets } from '../security/source-secrets';
 import { sourceSecretFields } from './source-form-schema';
+import { accountSecretFields, mergeAccountConfig } from './account-service';
+import { runBackfill } from '../jobs/backfill-source.job';
 
 /** Settings that hold an address Vigie will call: each is SSRF-checked before it is saved. */
 const URL_FIELDS = ['url', 'instance', 'baseUrl'];
@@ -35,13 +37,17 @@ export interface SourceRequest {
   name?: string;
   config?: Record<string, unknown>;
   pollIntervalSec?: number;
+  /** The account whose credentials the source uses (connectors with accounts). */
+  accountId?: string;
+  /** On creation: also fetch this many days back, once (connectors with `backfill`). */
+  backfillDays?: number;
 }
 
 /**
  * Adding, checking and fetching sources: the connector's schema validates the config, every URL
  * is SSRF-checked before it is saved, and the same source is never added twice.
  */
-export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'config' | 'secrets' | 'streams' | 'log'>) {
+export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'config' | 'secrets' | 'streams' | 'log' | 'ingest' | 'now'> & { http?: HttpClient }) {
   /** A new, changed or removed source starts or stops its live stream now rather than at the next refresh. */
   const restream = (): void => {
     deps.streams.refresh().catch((error: unknown) => deps.log.error({ err: error }, 'stream refresh after a source change failed'));
@@ -60,16 +66,31 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
     }
   }
 
+  /**
+   * The account a source uses, opened: same workspace and connector, else `validation_failed`.
+   * Its credentials complete the source's settings for validation; they are not copied into it.
+   */
+  async function accountSettings(workspaceId: string | undefined, connector: ReturnType<typeof getConnector>, accountId: string | undefined) {
+    if (!accountId || !connector || !workspaceId) return undefined;
+    const account = await deps.store.accounts.get(workspaceId, accountId);
+    if (!account || account.connector !== connector.id) {
+      throw new AppError('validation_failed', `no ${connector.name} account ${accountId} / aucun compte ${connector.name} ${accountId}`, [{ field: 'accountId', message: 'no such account for this connector' }]);
+    }
+    const fields = accountSecretFields(connector);
+    return { fields, opened: openSecrets(deps.secrets, account.config) };
+  }
+
   /** The connector and the config its schema accepts, every address SSRF-checked; nothing stored. */
-  async function parseRequest(request: SourceRequest) {
+  async function parseRequest(request: SourceRequest, workspaceId?: string) {
     const connector = getConnector(request.connector);
     if (!connector?.capabilities.poll) {
       throw new AppError('validation_failed', `connector "${request.connector}" cannot watch sources yet`, [{ field: 'connector', message: 'no such connector with sources' }]);
     }
-    const rawConfig = { ...(request.config ?? {}), ...(request.url !== undefined ? { url: request.url } : {}) };
+    const rawConfig: Record<string, unknown> = { ...(request.config ?? {}), ...(request.url !== undefined ? { url: request.url } : {}) };
+    const account = await accountSettings(workspaceId, connector, request.accountId);
     let config: Record<string, unknown>;
     try {
-      config = connector.sourceConfig.parse(rawConfig) as Record<string, unknown>;
+      config = connector.sourceConfig.parse(account ? mergeAccountConfig(rawConfig, account.opened, account.fields) : rawConfig) as Record<string, unknown>;
     } catch (error) {
       if (error instanceof ZodError) {
         const details = zodDetails(error).map((d) => ({ ...d, field: d.field === 'url' && request.url !== undefined ? 'url' : `config.${d.field ?? ''}` }));
@@ -78,11 +99,14 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
       throw error;
     }
     await checkUrls(config, request.url !== undefined);
-    return { connector, config };
+    // The account's credentials stay in the account: the source keeps only its own settings.
+    const effective = { ...config };
+    if (account) for (const field of account.fields) if (rawConfig[field] === undefined) delete config[field];
+    return { connector, config, effective, account };
   }
 
   async function validate(workspaceId: string, request: SourceRequest) {
-    const { connector, config } = await parseRequest(request);
+    const { connector, config } = await parseRequest(request, workspaceId);
     const existing = (await deps.store.sources.list(workspaceId)).find((s) => s.connector === request.connector && sameSettings(s.config, config));
     if (existing) {
       const what = typeof config.url === 'string' ? 'this feed' : 'a source with these settings';
@@ -103,27 +127,38 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
 
     async create(workspaceId: string, request: SourceRequest): Promise<Source> {
       const { connector, config } = await validate(workspaceId, request);
+      if (request.backfillDays !== undefined && !connector.capabilities.backfill) {
+        throw new AppError('validation_failed', `${connector.name} cannot fetch the past / ${connector.name} ne sait pas remonter le passé`, [{ field: 'backfillDays', message: 'no backfill for this connector' }]);
+      }
       const created = await deps.store.sources.create(workspaceId, {
         connector: request.connector,
         name: request.name || connector.describeSource(config as never),
         config,
         pollIntervalSec: request.pollIntervalSec ?? connector.defaultPollIntervalSec,
+        ...(request.accountId !== undefined && { accountId: request.accountId }),
       });
       restream();
+      if (request.backfillDays !== undefined) {
+        // Runs once, in the background: the source is usable at once, history arrives as it is read.
+        void runBackfill({ ...deps, http: deps.http ?? createHttpClient({ allowPrivate: deps.config.allowPrivateUrls }) }, created, request.backfillDays);
+      }
       return created;
     },
 
-    async update(workspaceId: string, id: string, patch: { name?: string; config?: Record<string, unknown>; pollIntervalSec?: number; enabled?: boolean }): Promise<Source> {
+    async update(workspaceId: string, id: string, patch: { name?: string; config?: Record<string, unknown>; pollIntervalSec?: number; enabled?: boolean; accountId?: string | null }): Promise<Source> {
       const source = await mustGet(workspaceId, id);
       let config = patch.config;
       const connector = getConnector(source.connector);
+      const accountId = patch.accountId === undefined ? source.accountId : (patch.accountId ?? undefined);
+      const account = await accountSettings(workspaceId, connector, accountId);
+      if (account && !config) config = source.config;
       if (config && connector) {
         // Secrets left out of a patch keep their stored (sealed) value.
         const fields = sourceSecretFields(connector);
         const kept = openSecrets(deps.secrets, Object.fromEntries(fields.filter((f) => typeof source.config[f] === 'string').map((f) => [f, source.config[f]])));
         const withSecrets = { ...kept, ...config };
         try {
-          connector.sourceConfig.parse(withSecrets);
+          connector.sourceConfig.parse(account ? mergeAccountConfig(withSecrets, account.opened, account.fields) : withSecrets);
         } catch (error) {
           if (error instanceof ZodError) throw new AppError('validation_failed', 'Invalid source settings', zodDetails(error).map((d) => ({ ...d, field: `config.${d.field ?? ''}` })));
           throw error;
@@ -155,8 +190,8 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
      * is stored (no source, no mention, no state). Invalid settings throw like `create`; a network
      * failure is an answer (`ok: false` with the connector's code), not a throw.
      */
-    async test(request: SourceRequest): Promise<SourceTestResult> {
-      const { connector, config } = await parseRequest(request);
+    async test(request: SourceRequest, workspaceId?: string): Promise<SourceTestResult> {
+      const { connector, effective: config } = await parseRequest(request, workspaceId);
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), TEST_TIMEOUT_MS);
       try {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { nextHealth, type Ingest, type Source, type Store } from '@vigie/core';
+import { nextHealth, type Account, type Ingest, type Source, type Store } from '@vigie/core';
 import { getConnector, isConnectorError, type HttpClient } from '@vigie/connectors';
 import type { Logger } from '../logger';
 import type { SecretBox } from '../security/secret-box';
-import { openSecrets } from '../security/source-secrets';
+import { markNeedsReauth, prepareSource, skippedHealth } from '../services/account-service';
 
 export interface StreamWorkerOptions {
   store: Store;
@@ -18,6 +18,12 @@ export interface StreamWorkerOptions {
   restartBaseMs?: number;
   /** Default 10 min. */
   restartMaxMs?: number;
+  /** A stream's position is saved at most this often (default 5 s)… */
+  saveEveryMs?: number;
+  /** …or after this many positions, whichever comes first (default 100). */
+  saveEveryEvents?: number;
+  /** Refreshes an account's OAuth access token before it expires. */
+  refreshAccount?: Parameters<typeof prepareSource>[0]['refreshAccount'];
 }
 
 /**
@@ -36,7 +42,9 @@ interface Running {
   stopped?: boolean;
 }
 
-const fingerprintOf = (source: Source): string => createHash('sha256').update(JSON.stringify([source.connector, source.config, source.accountId ?? null])).digest('hex');
+/** The settings a stream runs with, its account's version included: a re-authorised account restarts its streams. */
+const fingerprintOf = (source: Source, account?: Account): string =>
+  createHash('sha256').update(JSON.stringify([source.connector, source.config, source.accountId ?? null, account?.updatedAt ?? null])).digest('hex');
 
 function wait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -85,24 +93,43 @@ export function createStreamWorker(options: StreamWorkerOptions) {
     const { signal } = entry.controller;
     const log = (level: 'info' | 'warn' | 'error', message: string, data?: Record<string, unknown>) => options.log[level]({ sourceId: source.id, ...data }, message);
     let failures = 0;
+    const position = createPositionSaver(source);
     while (!signal.aborted) {
       let delivered = false;
+      let account: Account | undefined;
       try {
-        const config = openSecrets(options.secrets, source.config);
-        await capability.stream({ http: options.http, signal, now: options.now, log }, { config, state: source.state }, async (mention) => {
-          const report = await options.ingest(source.workspaceId, [mention], { sourceId: source.id });
-          for (const s of report.skipped) log('warn', 'streamed item skipped', { externalId: s.externalId, reason: s.reason });
-          delivered = true;
-        });
+        // Re-read: a restart resumes from the position saved by the previous run.
+        const current = (await options.store.sources.get(source.workspaceId, source.id)) ?? source;
+        const prepared = await prepareSource({ ...options, refreshAccount: options.refreshAccount }, current);
+        if (!prepared.ok) {
+          entry.stopped = true;
+          await options.store.sources.recordRun(source.id, { health: { ...skippedHealth(current, prepared.error, options.now()), nextRunAt: current.health.nextRunAt } });
+          return;
+        }
+        account = prepared.account;
+        await capability.stream(
+          { http: options.http, signal, now: options.now, log },
+          { config: prepared.config, state: prepared.state },
+          async (mention) => {
+            const report = await options.ingest(source.workspaceId, [mention], { sourceId: source.id });
+            for (const s of report.skipped) log('warn', 'streamed item skipped', { externalId: s.externalId, reason: s.reason });
+            delivered = true;
+          },
+          position.update,
+        );
+        await position.flush();
         if (signal.aborted) return;
         log('info', 'stream ended; restarting');
       } catch (error) {
+        await position.flush();
         if (signal.aborted) return;
         if (isConnectorError(error) && STOPPING.has(error.code)) {
           entry.stopped = true;
           if (error.code === 'invalid_request') log('info', `no live stream for this source: ${error.message}`);
           else {
             log('warn', `stream refused (${error.code}): ${error.message}; polling goes on`, { code: error.code });
+            // An expired token stops every source of the account until it is re-authorised.
+            if (error.code === 'auth_expired' && account) await markNeedsReauth(options, account, { code: error.code, message: error.message });
             await recordFailure(source, { code: error.code, message: error.message });
           }
           return;
@@ -114,6 +141,41 @@ export function createStreamWorker(options: StreamWorkerOptions) {
       failures = delivered ? 1 : failures + 1;
       await wait(Math.min(restartMaxMs, restartBaseMs * 2 ** (failures - 1)), signal);
     }
+  }
+
+  /**
+   * Saves a stream's position under `state.stream`, at most every `saveEveryMs` or
+   * `saveEveryEvents` positions (and when the stream ends), so a restart resumes from it. The
+   * other state keys (the poll's cursor) are re-read first and kept.
+   */
+  function createPositionSaver(source: Source) {
+    const everyMs = options.saveEveryMs ?? 5_000;
+    const everyEvents = options.saveEveryEvents ?? 100;
+    let latest: Record<string, unknown> | undefined;
+    let unsaved = 0;
+    let lastSave = Date.now();
+    let saving: Promise<void> = Promise.resolve();
+    const save = (): Promise<void> => {
+      const position = latest;
+      if (position === undefined || unsaved === 0) return saving;
+      unsaved = 0;
+      lastSave = Date.now();
+      saving = saving
+        .then(async () => {
+          const current = await options.store.sources.get(source.workspaceId, source.id);
+          if (current) await options.store.sources.saveState(source.id, { ...current.state, stream: position });
+        })
+        .catch((error: unknown) => options.log.warn({ sourceId: source.id, err: error }, 'could not save the stream position'));
+      return saving;
+    };
+    return {
+      update(position: Record<string, unknown>): void {
+        latest = position;
+        unsaved += 1;
+        if (unsaved >= everyEvents || Date.now() - lastSave >= everyMs) void save();
+      },
+      flush: save,
+    };
   }
 
   function startStream(source: Source, fingerprint: string): void {
@@ -132,19 +194,24 @@ export function createStreamWorker(options: StreamWorkerOptions) {
 
   /** Starts streams for new or changed sources, stops those disabled, deleted or changed. */
   async function refresh(): Promise<void> {
-    const wanted = new Map<string, Source>();
+    const wanted = new Map<string, { source: Source; fingerprint: string }>();
     for (const workspace of await options.store.workspaces.list()) {
+      const accounts = new Map((await options.store.accounts.list(workspace.id)).map((a) => [a.id, a]));
       for (const source of await options.store.sources.list(workspace.id)) {
-        if (source.enabled && getConnector(source.connector)?.capabilities.stream) wanted.set(source.id, source);
+        if (!source.enabled || !getConnector(source.connector)?.capabilities.stream) continue;
+        const account = source.accountId ? accounts.get(source.accountId) : undefined;
+        // A source whose account waits for re-authorisation is not streamed until it is re-authorised.
+        if (account && account.status !== 'ok') continue;
+        wanted.set(source.id, { source, fingerprint: fingerprintOf(source, account) });
       }
     }
     for (const [id, entry] of running) {
-      const source = wanted.get(id);
-      if (!source || fingerprintOf(source) !== entry.fingerprint) await stopStream(id);
+      const want = wanted.get(id);
+      if (!want || want.fingerprint !== entry.fingerprint) await stopStream(id);
     }
-    for (const [id, source] of wanted) {
+    for (const [id, { source, fingerprint }] of wanted) {
       if (closed) return;
-      if (!running.has(id)) startStream(source, fingerprintOf(source));
+      if (!running.has(id)) startStream(source, fingerprint);
     }
   }
 
