@@ -275,10 +275,16 @@ export interface ReplyView {
   conversationId: string;
   text: string;
   author: string;
-  status: 'draft' | 'held' | 'approved' | 'sent' | 'failed' | 'awaiting_confirmation';
+  /** `sending`: on its way; `unknown`: interrupted while sending — check on the network, then confirm. */
+  status: 'draft' | 'held' | 'approved' | 'sending' | 'sent' | 'failed' | 'awaiting_confirmation' | 'unknown';
   idempotencyKey: string;
   holdUntil?: string;
   sentExternalId?: string;
+  /** Where it was posted and on which network (right after sending; later in the audit's `reply.sent`). */
+  sentUrl?: string;
+  network?: string;
+  /** Why it has to be posted by hand ("no account connected for Bluesky"). */
+  openReason?: string;
   error?: { code: string; message: string };
   verdict: GuardVerdictView | null;
   createdAt: string;
@@ -292,6 +298,31 @@ export interface ConversationDetail extends ConversationView {
   notes: { id: string; author: string; text: string; createdAt: string }[];
   replies: ReplyView[];
   audit: { id: string; actor: string; action: string; details: Record<string, unknown>; at: string }[];
+}
+
+/** One of the company's own accounts on a network (docs/inbox.md). */
+export interface OwnAccountView {
+  connector: ConnectorId;
+  handle: string;
+}
+
+/** When and to whom the low-priority digest goes. */
+export interface InboxDigestSettingsView {
+  enabled: boolean;
+  hour: number;
+  timeZone: string;
+  recipients: string[];
+  locale: 'fr' | 'en';
+}
+
+/** The low-priority digest as it would be sent now. */
+export interface InboxDigestView {
+  count: number;
+  byReason: { reason: string; label: string; count: number }[];
+  items: { id: string; connector: ConnectorId; author: string; preview: string; priority: number; url?: string; link?: string }[];
+  subject: string;
+  text: string;
+  html: string;
 }
 
 export interface SavedReplyView {

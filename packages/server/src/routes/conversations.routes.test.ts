@@ -1,12 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MentionInput } from '@vigie/core';
-import { loadConfig } from '../config';
-import { createVigie } from '../create-vigie';
-import { createApp } from '../app';
-import { createLogger } from '../logger';
 import { createTestVigie, type TestVigie } from '../test/test-vigie';
 import type { ReplySender } from '../services/conversation-reply-service';
 
@@ -113,22 +106,7 @@ describe('inbox API', () => {
       }
       return { kind: 'sent', externalId: `posted-${text.length}` };
     };
-    const dataDir = mkdtempSync(join(tmpdir(), 'vigie-inbox-'));
-    const config = loadConfig({}, { dataDir, demo: false, worker: false, logLevel: 'silent', guardCooldownMinutes: 45 });
-    const vigie = await createVigie(config, { log: createLogger('silent'), now: () => NOW, replySender: sender });
-    const app = createApp(vigie);
-    t = {
-      vigie, app,
-      async call(method, path, body) {
-        const r = await app.request(path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-        const text = await r.text();
-        return { status: r.status, json: text ? JSON.parse(text) : {} };
-      },
-      async close() {
-        await vigie.close();
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
+    t = await createTestVigie({ guardCooldownMinutes: 45 }, () => NOW, { replySender: sender });
     await seed();
     const id = ((await t.call('GET', '/api/conversations')).json.items as { id: string; key: string }[]).find((i) => i.key === 'mastodon:q1')!.id;
 

@@ -7,6 +7,14 @@ import { ReplyComposer } from './ReplyComposer';
 import { tomorrowMorning } from './inbox-keys';
 import { useCan } from '../../auth/session-context';
 
+/** Where a reply was posted and on which network, from the audit trail's `reply.sent`. */
+function sentOf(conversation: ConversationDetail, replyId: string): { url?: string; network?: string } {
+  const entry = conversation.audit.find((a) => a.action === 'reply.sent' && a.details.replyId === replyId);
+  const url = entry?.details.url;
+  const network = entry?.details.network;
+  return { ...(typeof url === 'string' && { url }), ...(typeof network === 'string' && { network }) };
+}
+
 /** One conversation: the thread, why it is here and what to do, notes, tags, assignment, status, reply. */
 export function ConversationPanel({ conversation, member, savedReplies, onChanged, replySignal }: { conversation: ConversationDetail; member: string; savedReplies: SavedReplyView[]; onChanged: () => void; replySignal: number }) {
   const { t, i18n } = useTranslation();
@@ -49,14 +57,23 @@ export function ConversationPanel({ conversation, member, savedReplies, onChange
             <p className="mention-text">{m.text}</p>
           </li>
         ))}
-        {conversation.replies.map((r) => (
-          <li key={r.id} className="mention inbox-our-reply">
-            <div className="mention-meta">{r.author} · {t(`inbox.replyStatus.${r.status}`)}</div>
-            <p className="mention-text">{r.text}</p>
-            {r.status === 'held' && canApprove && <button type="button" className="button" onClick={() => void act(() => api.inbox.approve(r.id, member || undefined))}>{t('inbox.approve')}</button>}
-            {r.status === 'awaiting_confirmation' && canRespond && <button type="button" className="button" onClick={() => void act(() => api.inbox.confirm(r.id, member || undefined))}>{t('inbox.confirm')}</button>}
-          </li>
-        ))}
+        {conversation.replies.map((r) => {
+          const sent = sentOf(conversation, r.id);
+          return (
+            <li key={r.id} className={`mention inbox-our-reply reply-${r.status}`}>
+              <div className="mention-meta">
+                {r.author} · {r.status === 'sent' && sent.network ? t('inbox.sentOn', { network: sent.network }) : t(`inbox.replyStatus.${r.status}`)}
+                {r.status === 'sent' && sent.url && <> · <a className="link-out" href={sent.url} target="_blank" rel="noreferrer noopener">{t('inbox.seeIt')}</a></>}
+                {(r.status === 'awaiting_confirmation' || r.status === 'unknown') && conversation.url && <> · <a className="link-out" href={conversation.url} target="_blank" rel="noreferrer noopener">{t(r.status === 'unknown' ? 'inbox.checkOnNetwork' : 'inbox.openOnNetwork')}</a></>}
+              </div>
+              <p className="mention-text">{r.text}</p>
+              {r.error && r.status !== 'sent' && <p className={r.status === 'failed' ? 'inbox-error' : 'muted'}>{r.error.message}</p>}
+              {r.status === 'held' && canApprove && <button type="button" className="button" onClick={() => void act(() => api.inbox.approve(r.id, member || undefined))}>{t('inbox.approve')}</button>}
+              {r.status === 'failed' && canRespond && <button type="button" className="button" onClick={() => void act(() => api.inbox.retry(r.id, member || undefined))}>{t('inbox.retry')}</button>}
+              {(r.status === 'awaiting_confirmation' || r.status === 'unknown') && canRespond && <button type="button" className="button" onClick={() => void act(() => api.inbox.confirm(r.id, member || undefined))}>{t('inbox.confirm')}</button>}
+            </li>
+          );
+        })}
       </ol>
       {canRespond && (
       <div className="form-actions">

@@ -5,6 +5,7 @@ import { api } from '../../api-client';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useLoad } from '../../ui/use-load';
 import { ConversationPanel } from './ConversationPanel';
+import { InboxSettingsPanel } from './InboxSettingsPanel';
 import { inboxKeyAction, moveSelection, tomorrowMorning } from './inbox-keys';
 import { useTimeBudget } from './use-time-budget';
 import { useCan } from '../../auth/session-context';
@@ -28,6 +29,8 @@ export function InboxPage() {
   const [error, setError] = useState<unknown>();
   const [replySignal, setReplySignal] = useState(0);
   const canRespond = useCan('respond');
+  const canConfigure = useCan('configure');
+  const [showSettings, setShowSettings] = useState(false);
   const list = useLoad(() => api.inbox.list({ view, limit: 100, ...(view === 'mine' && { member: member || '-' }) }), `${view}:${member}`);
   const stats = useLoad(() => api.inbox.stats(), `stats:${list.data?.items.length ?? 0}`);
   const savedReplies = useLoad(() => api.savedReplies.list(), 'saved');
@@ -94,7 +97,9 @@ export function InboxPage() {
           <input value={member} onChange={(e) => { setMember(e.target.value); localStorage.setItem(MEMBER_KEY, e.target.value); }} />
         </label>
         <button type="button" className="button" onClick={() => void focusNext()}>{t('inbox.focus')} (f)</button>
+        <button type="button" className="button" aria-expanded={showSettings} onClick={() => setShowSettings((v) => !v)}>{t('inbox.settings.title')}</button>
       </header>
+      {showSettings && <InboxSettingsPanel canConfigure={canConfigure} />}
       {stats.data && (
         <p className="muted">{t('inbox.queue', { count: stats.data.queue.urgent + stats.data.queue.high + stats.data.queue.normal + stats.data.queue.low, minutes: stats.data.queue.clearMinutes })}{stats.data.firstResponse.all.median !== null && <> · {t('inbox.median', { minutes: stats.data.firstResponse.all.median })}</>}</p>
       )}

@@ -46,7 +46,8 @@ export function ReplyComposer({ conversation, member, savedReplies, onSent, focu
     try {
       const reply = await api.inbox.reply(conversation.id, { text, author: member || undefined, idempotencyKey: key.current, lang });
       setResult(reply);
-      if (reply.status === 'sent' || reply.status === 'awaiting_confirmation' || reply.status === 'held') {
+      // A failed send keeps the text and the key: sending again is a retry of the same draft.
+      if (reply.status !== 'failed') {
         key.current = `${conversation.id}-${Date.now().toString(36)}`;
         setText('');
       }
@@ -83,11 +84,14 @@ export function ReplyComposer({ conversation, member, savedReplies, onSent, focu
           </>
         )}
       </div>
-      {result && (
-        <p role="status" className="muted">
-          {t(`inbox.replyStatus.${result.status}`)}
-          {result.openUrl && <> — <a className="link-out" href={result.openUrl} target="_blank" rel="noreferrer noopener">{t('inbox.composer.open')}</a></>}
-          {result.error && <> — {result.error.message}</>}
+      {sending && <p role="status" className="muted">{t('inbox.replyStatus.sending')}</p>}
+      {result && !sending && (
+        <p role="status" className={result.status === 'failed' ? 'inbox-error' : 'muted'}>
+          {result.status === 'sent' && result.network ? t('inbox.sentOn', { network: result.network }) : t(`inbox.replyStatus.${result.status}`)}
+          {result.sentUrl && <> — <a className="link-out" href={result.sentUrl} target="_blank" rel="noreferrer noopener">{t('inbox.seeIt')}</a></>}
+          {result.openUrl && result.status !== 'sent' && <> — <a className="link-out" href={result.openUrl} target="_blank" rel="noreferrer noopener">{t(result.status === 'unknown' ? 'inbox.checkOnNetwork' : 'inbox.composer.open')}</a></>}
+          {(result.openReason ?? result.error?.message) && <> — {result.openReason ?? result.error?.message}</>}
+          {result.status === 'failed' && <> <button type="button" className="button" disabled={sending} onClick={() => void send()}>{t('inbox.retry')}</button></>}
         </p>
       )}
       <ErrorNote error={error} />
