@@ -42,15 +42,30 @@ export const youtubeSourceConfig = z
 export type YoutubeSourceConfig = z.infer<typeof youtubeSourceConfig>;
 
 /**
- * A YouTube Data API key (for the query tester).
+ * A YouTube account: a Data API key (the query tester) and/or an OAuth 2.0 access token of the
+ * channel that replies (scope `https://www.googleapis.com/auth/youtube.force-ssl`).
  *
  * @example
  * youtubeAccountConfig.parse({ apiKey: 'AIza…' });
+ * youtubeAccountConfig.parse({ accessToken: 'ya29.a0…' });
  */
-export const youtubeAccountConfig = z.object({
-  /** API key (secret). */
-  apiKey,
-});
+export const youtubeAccountConfig = z
+  .object({
+    /** API key (secret): reads. */
+    apiKey: apiKey.optional().meta({ secret: true, writeOnly: true, description: 'API key (secret) / Clé d’API (secret)' }),
+    /** OAuth 2.0 access token (secret) with youtube.force-ssl: replying as the channel. */
+    accessToken: z
+      .string()
+      .trim()
+      .min(20, 'paste the OAuth access token / collez le jeton d’accès OAuth')
+      .max(4000)
+      .optional()
+      .meta({ secret: true, writeOnly: true, description: 'OAuth access token (secret) / Jeton d’accès OAuth (secret)' }),
+  })
+  .refine((account) => account.apiKey !== undefined || account.accessToken !== undefined, {
+    message: 'give an API key (reading) or an OAuth access token (replying) / donnez une clé d’API (lecture) ou un jeton d’accès OAuth (réponses)',
+    path: ['apiKey'],
+  });
 
 export type YoutubeAccountConfig = z.infer<typeof youtubeAccountConfig>;
 

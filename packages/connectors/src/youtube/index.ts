@@ -1,13 +1,14 @@
 /**
  * The YouTube connector, through the YouTube Data API v3 with an API key: poll a video search or
  * the comment threads of a channel or a video, backfill page by page, and search videos for the
- * query tester. See README.md.
+ * query tester; with an OAuth token, reply to comments and comment on videos. See README.md.
  */
 import { defineConnector, type ConnectorDefinition } from '../connector';
 import { YOUTUBE_API_BASE } from './api';
 import { backfillYoutube } from './backfill';
 import { youtubeAccountConfig, youtubeSourceConfig, type YoutubeAccountConfig, type YoutubeSourceConfig } from './config';
 import { pollYoutube } from './poll';
+import { replyOnYoutube } from './reply';
 import { searchYoutube } from './search';
 
 export { benchPages } from './bench-pages';
@@ -28,6 +29,8 @@ export function createYoutubeConnector(baseUrl: string = YOUTUBE_API_BASE): Conn
       poll: { fetch: (ctx, source) => pollYoutube(ctx, baseUrl, source) },
       search: { search: (ctx, request) => searchYoutube(ctx, baseUrl, request) },
       backfill: { backfill: (ctx, source, request) => backfillYoutube(ctx, baseUrl, source, request) },
+      // No publish: YouTube posts are videos; replies only (see README.md).
+      reply: { reply: (ctx, request) => replyOnYoutube(ctx, baseUrl, request) },
     },
     // 30 minutes: a search source costs 100 quota units a poll, 4,800 of the 10,000 daily units;
     // comment sources (1 unit a page) could go faster, the interval is per source in the UI.

@@ -11,8 +11,9 @@ import { fetchItems } from './fetch-items';
  * const page = await searchYoutube(ctx, base, { query: 'vigie', account: { apiKey } });
  */
 export async function searchYoutube(ctx: ConnectorContext, base: string, request: { query: string; since?: Date; cursor?: string; account?: YoutubeAccountConfig }): Promise<MentionPage> {
-  if (request.account === undefined) throw new ConnectorError('auth_expired', 'searching YouTube needs an account with an API key / la recherche YouTube demande un compte avec une clé d’API');
-  const page = await fetchItems(ctx, base, { apiKey: request.account.apiKey, query: request.query }, {
+  const apiKey = request.account?.apiKey;
+  if (apiKey === undefined) throw new ConnectorError('auth_expired', 'searching YouTube needs an account with an API key / la recherche YouTube demande un compte avec une clé d’API');
+  const page = await fetchItems(ctx, base, { apiKey, query: request.query }, {
     maxResults: 25,
     ...(request.since !== undefined ? { floor: request.since.toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
     ...(request.cursor !== undefined ? { pageToken: request.cursor } : {}),

@@ -36,6 +36,13 @@ runConnectorConformance({
       403: { body: fixture('error-403-forbidden.json'), headers: { 'content-type': 'application/json; charset=UTF-8' } },
       503: { body: fixture('error-503.json'), headers: { 'content-type': 'application/json; charset=UTF-8' } },
     },
+    reply: {
+      routes: { '/youtube/v3/comments': json('comment-insert.json') },
+      path: '/youtube/v3/comments',
+      account: () => ({ accessToken: 'ya29.a0VigieTestOAuthAccessToken000000' }),
+      inReplyToExternalId: T1,
+      expected: { externalId: 'UgxA1vigieTopLevel01AaABAg.A1reply0099VigieR', url: 'https://www.youtube.com/watch?v=vIgIe000001&lc=UgxA1vigieTopLevel01AaABAg.A1reply0099VigieR' },
+    },
   },
 });
 
