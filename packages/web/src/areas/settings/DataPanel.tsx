@@ -151,7 +151,7 @@ function Retention({ admin }: { admin: boolean }) {
         >
           <label className="field">
             <span>{t('dataRights.retentionDays')}</span>
-            <input type="number" min={7} value={value} onChange={(e) => setDays(e.target.value)} aria-invalid={problem !== undefined} />
+            <input type="number" value={value} onChange={(e) => setDays(e.target.value)} aria-invalid={problem !== undefined} />
           </label>
           <div className="field field-button">
             <button type="submit" className="button primary" disabled={busy}>
