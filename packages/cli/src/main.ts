@@ -21,6 +21,12 @@ import { registerGuard } from './commands/guard';
 import { registerAlertsBacktest } from './commands/alerts-backtest';
 import { registerAlertsRules } from './commands/alerts-rules';
 import { registerInboxList } from './commands/inbox-list';
+import { registerSetup } from './commands/setup';
+import { registerTokens } from './commands/tokens';
+import { registerUsersList } from './commands/users-list';
+import { registerWorkspaceExport } from './commands/workspace-export';
+import { registerDataEraseAuthor } from './commands/data-erase-author';
+import { registerSecretsRotate } from './commands/secrets-rotate';
 
 export function createProgram(): Command {
   const program = new Command('vigie')
@@ -47,6 +53,12 @@ export function createProgram(): Command {
   registerAlertsBacktest(alerts);
   registerAlertsRules(alerts);
   registerInboxList(program.command('inbox').description('the inbox: conversations that need a human / la boîte de réception'));
+  registerSetup(program);
+  registerTokens(program);
+  registerUsersList(program.command('users').description('people with an account / personnes ayant un compte'));
+  registerWorkspaceExport(program.command('workspace').description('a workspace and its data / un espace et ses données'));
+  registerDataEraseAuthor(program.command('data').description('data rights: erasure / droits sur les données : effacement'));
+  registerSecretsRotate(program.command('secrets').description('secrets stored encrypted: key rotation / secrets chiffrés : rotation de clé'));
   return program;
 }
 

@@ -12,3 +12,10 @@ export { createLogger, type Logger } from './logger';
 export { parseMentionFile, formatOf, type MentionFileFormat, type ParsedLine } from './import/parse-mention-file';
 export { analysisTasks, summarizeAnalysis, createAnalysisPipeline, evaluateClassifier, formatEvaluation, parseLabelledTsv, splitLabelledSet } from './analysis-tasks';
 export { guardDraft, type GuardView } from './services/conversation-reply-service';
+// Local administration from the CLI (vigie setup, tokens, secrets rotate, workspace export, data erase-author).
+export { generateToken, hashToken } from './security/opaque-token';
+export { hashPassword } from './security/password';
+export { checkPasswordPolicy } from './security/password-policy';
+export { normalizeEmail } from './services/identity-service';
+export { rotateSecretKey, type RotationReport } from './security/key-rotation';
+export { EXPORT_RECORD_TYPES, type ExportRecordType } from './services/data-rights-service';
