@@ -146,7 +146,7 @@ describe('authorization of every API route', () => {
     const options = { ip: `10.0.${Math.floor(counter / 250)}.${counter % 250}` };
     if (key === 'GET /api/mentions/stream') {
       // A live stream never ends: only its status matters here.
-      const headers = typeof who === 'object' && 'token' in who ? { authorization: `Bearer ${who.token}` } : typeof who === 'object' ? { cookie: `vigie_session=${who.cookie}` } : {};
+      const headers: Record<string, string> = typeof who === 'object' && 'token' in who ? { authorization: `Bearer ${who.token}` } : typeof who === 'object' ? { cookie: `vigie_session=${who.cookie}` } : {};
       const response = await t.app.request(path, { headers }, { incoming: { socket: { remoteAddress: options.ip } } });
       if (response.status === 200) {
         await response.body?.cancel();
