@@ -7,6 +7,7 @@ import { createConversationReplyService } from './conversation-reply-service';
 import { createConnectorReplySender } from './connector-reply-sender';
 import { createHttpClient } from '@vigie/connectors';
 import { createLogger } from '../logger';
+import { sealSecrets } from '../security/source-secrets';
 
 const NOW = new Date('2026-11-25T15:00:00.000Z');
 const TOKEN = 'fixture-token-0123456789';
@@ -144,6 +145,26 @@ describe('replies sent through the connector (Mastodon fixture server)', () => {
     const confirmed = await t!.call('POST', `/api/replies/${draft.id}/confirm`, { actor: 'alice' });
     expect(confirmed.json).toMatchObject({ status: 'sent' });
     expect((await t!.call('GET', `/api/conversations/${id}`)).json).toMatchObject({ status: 'replied' });
+  });
+
+  it('replies with the source’s connected account; a refused token marks the account for re-authorisation', async () => {
+    mastodon = await startMastodon();
+    t = await createTestVigie({}, () => NOW);
+    const { store, secrets, defaultWorkspace } = t.vigie;
+    const ws = defaultWorkspace.id;
+    const account = await store.accounts.create(ws, { connector: 'mastodon', name: 'Velotys', config: sealSecrets(secrets, ['token'], { instance: mastodon.origin, token: TOKEN }) });
+    const source = await store.sources.create(ws, { connector: 'mastodon', accountId: account.id, name: 'Velotys', config: { instance: mastodon.origin, hashtag: 'velotys' }, pollIntervalSec: 600, enabled: false });
+    t.vigie.inboxWorker.start();
+    await t.vigie.ingest(ws, [1, 2].map((n): MentionInput => ({ connector: 'mastodon', externalId: `https://piaille.fr/users/jeanne/statuses/5${n}`, url: `https://piaille.fr/@jeanne/5${n}`, author: { handle: '@jeanne@piaille.fr' }, text: `Question ${n} : vous livrez en Suisse ?`, lang: 'fr', kind: 'post', publishedAt: '2026-11-25T09:00:00.000Z', engagement: {}, raw: {} })), { sourceId: source.id });
+    await t.vigie.inboxWorker.idle();
+    const [first, second] = ((await t.call('GET', '/api/conversations')).json.items as { id: string }[]).map((c) => c.id);
+    expect((await t.call('POST', `/api/conversations/${first!}/replies`, { text: 'Oui, en Suisse aussi.', idempotencyKey: 'acct-00001' })).json).toMatchObject({ status: 'sent' });
+    mastodon.state.mode = '401';
+    expect((await t.call('POST', `/api/conversations/${second!}/replies`, { text: 'Oui, en Suisse aussi.', idempotencyKey: 'acct-00002' })).json).toMatchObject({ status: 'failed', error: { code: 'auth_expired' } });
+    expect(await store.accounts.get(ws, account.id)).toMatchObject({ status: 'needs_reauth' });
+    // Until it is re-authorised, a reply is opened on the network with the reason.
+    const waiting = await t.call('POST', `/api/conversations/${second!}/replies`, { text: 'Oui, en Suisse.', idempotencyKey: 'acct-00003' });
+    expect(waiting.json).toMatchObject({ status: 'awaiting_confirmation', openReason: expect.stringContaining('needs re-authorisation') });
   });
 
   it('without an account for the network, opens the item on the network and says why', async () => {

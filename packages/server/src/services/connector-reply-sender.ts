@@ -4,29 +4,31 @@
  * network cannot reply (no capability) or no account is connected, the reply is opened on the
  * network to be posted by hand and confirmed, with the reason shown.
  */
-import { AppError, type Mention, type Source, type Store } from '@vigie/core';
-import { getConnector, isConnectorError, type AnyConnector, type ConnectorContext, type HttpClient } from '@vigie/connectors';
+import { AppError, type Account, type Mention, type Source, type Store } from '@vigie/core';
+import { getConnector, isConnectorError, type AnyConnector, type ConnectorContext, type HttpClient, type PublishedRef } from '@vigie/connectors';
 import type { Logger } from '../logger';
 import type { SecretBox } from '../security/secret-box';
-import { openSecrets } from '../security/source-secrets';
+import { markNeedsReauth, prepareSource, type AccountDeps } from './account-service';
 import type { ReplySender, SendOutcome } from './conversation-reply-service';
 
-/** What `credentialsFor` found: the account settings the connector's `accountConfig` accepts, or why there are none. */
-export type Credentials = { account: unknown } | { missing: string };
+/** What `credentialsFor` found: the account settings the connector's `accountConfig` accepts (and the connected account, if any), or why there are none. */
+export type Credentials = { account: unknown; connected?: Account } | { missing: string };
 
 /**
- * The credentials a source replies with. Today: the source's own opened secrets (e.g. a Mastodon
- * source's `instance` + `token`), validated by the connector's `accountConfig`.
- * TODO(accounts): when the source has `accountId`, use that account's opened config instead.
+ * The credentials a source replies with: its own opened secrets merged with those of its
+ * connected account (`prepareSource`, as a poll gets them), validated by the connector's
+ * `accountConfig`. An account waiting for re-authorisation gives no credentials, with the reason.
  *
  * @example
- * const creds = credentialsFor(secrets, mastodon, source); // { account: { instance, token } } or { missing: '…' }
+ * const creds = await credentialsFor({ store, secrets, log, now }, mastodon, source); // { account: { instance, token } } or { missing: '…' }
  */
-export function credentialsFor(secrets: SecretBox, connector: AnyConnector, source: Source | undefined): Credentials {
+export async function credentialsFor(deps: AccountDeps, connector: AnyConnector, source: Source | undefined): Promise<Credentials> {
   const none = `no account connected for ${connector.name} / aucun compte connecté pour ${connector.name}`;
   if (!source || !connector.accountConfig) return { missing: none };
-  const parsed = connector.accountConfig.safeParse(openSecrets(secrets, source.config));
-  return parsed.success ? { account: parsed.data } : { missing: none };
+  const prepared = await prepareSource(deps, source);
+  if (!prepared.ok) return { missing: prepared.error.message };
+  const parsed = connector.accountConfig.safeParse(prepared.config);
+  return parsed.success ? { account: parsed.data, ...(prepared.account && { connected: prepared.account }) } : { missing: none };
 }
 
 /** Why a network refused, in words a community manager can act on (FR/EN). */
@@ -70,7 +72,7 @@ export function createConnectorReplySender(deps: ConnectorReplySenderDeps): Repl
     if (!connector || !reply) return open(`${name} cannot post replies from Vigie / ${name} ne permet pas de répondre depuis Vigie`);
     const answered: Mention | undefined = mention ?? (await deps.store.mentions.get(workspaceId, conversation.lastMentionId));
     const source = answered?.sourceId ? await deps.store.sources.get(workspaceId, answered.sourceId) : undefined;
-    const credentials = credentialsFor(deps.secrets, connector, source);
+    const credentials = await credentialsFor(deps, connector, source);
     if ('missing' in credentials) return open(credentials.missing);
     const ctx: ConnectorContext = {
       http: deps.http,
@@ -79,7 +81,14 @@ export function createConnectorReplySender(deps: ConnectorReplySenderDeps): Repl
       log: (level, message, data) => deps.log[level]({ conversationId: conversation.id, connector: connector.id, ...data }, message),
     };
     const request = { account: credentials.account, inReplyToExternalId, text, idempotencyKey };
-    const posted = await reply.reply(ctx, request);
+    let posted: PublishedRef;
+    try {
+      posted = await reply.reply(ctx, request);
+    } catch (error) {
+      // A refused token stops the account everywhere (its sources too) until it is re-authorised.
+      if (credentials.connected && isConnectorError(error) && error.code === 'auth_expired') await markNeedsReauth(deps, credentials.connected, describeSendError(error));
+      throw error;
+    }
     return { kind: 'sent', externalId: posted.externalId, ...(posted.url !== undefined && { url: posted.url }), network: name };
   };
 }
