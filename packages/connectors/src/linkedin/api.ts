@@ -44,10 +44,10 @@ export function readCollection(payload: unknown, url: string, start: number): Li
   return { elements, ...(more ? { nextStart: next } : {}) };
 }
 
-const linkedinError = z.object({ code: z.string().optional(), serviceErrorCode: z.number().optional(), message: z.string().optional() });
+export const linkedinError = z.object({ code: z.string().optional(), serviceErrorCode: z.number().optional(), message: z.string().optional() });
 
 /** Documented error `code`s → our codes; others keep kit's status classification. */
-const CODES: Record<string, ConnectorErrorCode> = {
+export const CODES: Record<string, ConnectorErrorCode> = {
   EXPIRED_ACCESS_TOKEN: 'auth_expired',
   REVOKED_ACCESS_TOKEN: 'auth_expired',
   INVALID_ACCESS_TOKEN: 'auth_expired',

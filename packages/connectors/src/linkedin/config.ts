@@ -33,3 +33,29 @@ export const linkedinSourceState = z.object({
 });
 
 export type LinkedinSourceState = z.infer<typeof linkedinSourceState>;
+
+/** The `LinkedIn-Version` used when an account does not say. */
+export const DEFAULT_API_VERSION = '202510';
+
+/**
+ * The organisation Vigie comments and posts as, with a page admin's token. The same names as the
+ * source settings, so an organisation source's settings also work as its account.
+ *
+ * @example
+ * linkedinAccountConfig.parse({ organizationUrn: 'urn:li:organization:2414183', accessToken: 'AQV…' });
+ */
+export const linkedinAccountConfig = z.object({
+  /** The organisation that comments and posts (`urn:li:organization:<id>`). */
+  organizationUrn: z.string().regex(/^urn:li:organization:\d{1,20}$/, 'an URN such as urn:li:organization:2414183 / une URN comme urn:li:organization:2414183').describe('Organisation URN / URN de l’organisation'),
+  /** Member access token of a page admin (secret) with w_organization_social (and r_organization_social to read). */
+  accessToken: z
+    .string()
+    .trim()
+    .min(20, 'paste an access token / collez un jeton d’accès')
+    .max(2000)
+    .meta({ secret: true, writeOnly: true, description: 'Access token (secret) / Jeton d’accès (secret)' }),
+  /** `LinkedIn-Version` header (YYYYMM). */
+  apiVersion: z.string().regex(/^\d{6}$/).optional().describe('API version (YYYYMM) / Version de l’API (AAAAMM)'),
+});
+
+export type LinkedinAccountConfig = z.infer<typeof linkedinAccountConfig>;

@@ -15,6 +15,8 @@ const POST = 'urn:li:activity:7400000000000000001';
 const COMMENTS = `/rest/socialActions/${encodeURIComponent(POST)}/comments`;
 const TOKEN = 'AQVVigieTestLinkedinToken000000000000';
 const urn = (id: string): string => `urn:li:comment:(${POST},${id})`;
+/** Where a reply to the first comment is posted: its URN fully encoded, parentheses included (Rest.li 2.0). */
+const REPLY_PATH = `/rest/socialActions/${encodeURIComponent(urn('7400000000000000101')).replace(/\(/g, '%28').replace(/\)/g, '%29')}/comments`;
 
 /** Page 1 or 2 by `start`, as the API pages collections. */
 const paged = (request: IncomingMessage): RecordedResponse =>
@@ -35,6 +37,16 @@ runConnectorConformance({
       403: { body: fixture('error-403.json'), headers: { 'content-type': 'application/json' } },
       429: { body: fixture('error-429.json'), headers: { 'content-type': 'application/json' } },
       500: { body: fixture('error-500.json'), headers: { 'content-type': 'application/json' } },
+    },
+    reply: {
+      routes: { [REPLY_PATH]: json('create-comment.json', 201) },
+      path: REPLY_PATH,
+      account: () => ({ organizationUrn: ORG, accessToken: TOKEN }),
+      inReplyToExternalId: urn('7400000000000000101'),
+      expected: {
+        externalId: urn('7400000000000000199'),
+        url: `https://www.linkedin.com/feed/update/${encodeURIComponent(POST)}/?commentUrn=${encodeURIComponent(urn('7400000000000000199'))}`,
+      },
     },
   },
 });
