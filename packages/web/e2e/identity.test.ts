@@ -184,6 +184,28 @@ describe('identity in Chromium', () => {
     await page.screenshot({ path: '/tmp/vigie-data-tab.png', fullPage: true });
   });
 
+  it('creates a second workspace from the switcher, works in it, and switches back', async () => {
+    await api.topics.create({ name: 'Phare', kind: 'brand', queries: ['phare'] });
+    await page.goto(`${vigie.url}/#/settings/topics`);
+    await page.getByTestId('topic').filter({ hasText: 'Phare' }).waitFor();
+    await page.getByRole('button', { name: '+ Nouvel espace' }).click();
+    await page.getByLabel('Nom du nouvel espace').fill('Client Lumière');
+    await page.getByRole('button', { name: 'Créer', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Espace de travail').evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Client Lumière');
+    // A new workspace starts empty; what is created now belongs to it.
+    await page.getByText('Aucun sujet pour l’instant').waitFor();
+    expect(await page.getByTestId('topic').count()).toBe(0);
+    const created = await page.evaluate(async () => {
+      const session = (await (await fetch('/api/session')).json()) as { csrfToken: string; workspace: { name: string } };
+      return session.workspace.name;
+    });
+    expect(created).toBe('Client Lumière');
+
+    await page.getByLabel('Espace de travail').selectOption({ label: 'Vigie' });
+    await page.getByTestId('topic').filter({ hasText: 'Phare' }).waitFor();
+    await api.topics.delete((await api.topics.list())[0]?.id ?? '');
+  });
+
   it('gives an analyst no edit, delete or reply controls, and the server refuses a forced request', async () => {
     const { inviteUrl } = await api.members.add({ email: ANALYST.email, role: 'analyst', name: ANALYST.name });
     expect(inviteUrl).toContain('#/invite?token=');
