@@ -117,5 +117,22 @@ export function conversationCases(getStore: () => VigieStore): void {
       expect(sent).toMatchObject({ status: 'sent', sentExternalId: 'ext-9', verdict: { verdict: 'ok' } });
       expect((await store.replies.listByConversation(ws.id, c.id)).map((d) => d.id)).toEqual([first.draft.id]);
     });
+
+    it('finds drafts left sending (per workspace), and lists the low-priority queue under a ceiling', async () => {
+      const store = getStore();
+      const { ws, mentions } = await seed(store, 3);
+      const other = await seed(store, 1);
+      const made = [];
+      for (const [i, m] of mentions.entries()) made.push(await store.conversations.record(ws.id, sighting(m, `rss:low${i}`, [5, 14, 15][i]!)));
+      const low = await store.conversations.list(ws.id, { view: 'open', now: at(10), maxPriority: 15 }, { limit: 10 });
+      expect(low.items.map((c) => c.priority)).toEqual([14, 5]);
+      const draft = (status: 'sending' | 'sent', key: string, workspaceId = ws.id, conversationId = made[0]!.id) =>
+        store.replies.create(workspaceId, { conversationId, text: 'Merci !', author: 'alice', verdict: null, status: 'approved', idempotencyKey: key }).then(({ draft: d }) => store.replies.update(workspaceId, d.id, { status }));
+      const sending = await draft('sending', 's-1');
+      await draft('sent', 's-2');
+      const elsewhere = await store.conversations.record(other.ws.id, sighting(other.mentions[0]!, 'rss:o', 40));
+      await draft('sending', 's-3', other.ws.id, elsewhere.id);
+      expect((await store.replies.listByStatus(ws.id, 'sending', 10)).map((d) => d.id)).toEqual([sending!.id]);
+    });
   });
 }
