@@ -157,3 +157,31 @@ export const CHAR_CLASS = { SEPARATOR, WORD, MARK, APOSTROPHE } as const;
 export function charClasses(): Uint8Array {
   return tables().classes;
 }
+
+/** `foldCodes()` value of a character that folds to nothing (a combining mark). */
+export const FOLDS_TO_NOTHING = -1;
+/** `foldCodes()` value of a character that folds to several code units (œ → oe): read `foldOf`. */
+export const FOLDS_TO_MANY = -2;
+let codes: Int32Array | undefined;
+
+/**
+ * Internal, for the percolator's allocation-free scanner: the fold of each BMP word character as
+ * one code unit, or FOLDS_TO_NOTHING / FOLDS_TO_MANY (0 for separators).
+ */
+export function foldCodes(): Int32Array {
+  if (codes) return codes;
+  const { folds: fld } = tables();
+  const out = new Int32Array(65536);
+  for (let code = 0; code < 65536; code++) {
+    const f = fld[code];
+    if (f === undefined) continue;
+    out[code] = f.length === 1 ? f.charCodeAt(0) : f.length === 0 ? FOLDS_TO_NOTHING : FOLDS_TO_MANY;
+  }
+  codes = out;
+  return out;
+}
+
+/** Internal: the fold of one BMP word character (the FOLDS_TO_MANY case of `foldCodes`). */
+export function foldOf(code: number): string {
+  return tables().folds[code] ?? '';
+}

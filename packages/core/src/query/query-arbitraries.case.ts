@@ -72,7 +72,11 @@ export const postArbitrary: fc.Arbitrary<MatchableDocument> = fc.record(
 
 const phrase = fc
   .tuple(
-    fc.oneof(fc.array(fc.tuple(elision, surface), { minLength: 1, maxLength: 3 }).map((words) => words.map(([e, w]) => e + w).join(' ')), hotPair),
+    fc.oneof(
+      fc.array(fc.tuple(elision, surface), { minLength: 1, maxLength: 3 }).map((words) => words.map(([e, w]) => e + w).join(' ')),
+      hotPair,
+      fc.tuple(fc.constantFrom('#', '@'), surface, surface).map(([s, a, b]) => (a.length % 2 === 0 ? `${s}${a} ${b}` : `${a} ${s}${b}`)),
+    ),
     fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
   )
   .map(([words, slop]) => `"${words}"${slop === undefined ? '' : `~${slop}`}`);
@@ -97,6 +101,8 @@ const fieldLeaf = fc.oneof(
   fc.constantFrom('lang:fr', 'lang:en', 'lang:(fr OR de)', 'connector:rss', 'country:fr', 'site:example.com', 'site:orange.fr', 'url:jus'),
   fc.constantFrom('raw:"Vigie"', 'raw:"Orange!"', 'raw:"jus d\'orange"', 'raw:"C++"', "raw:\"l'\"", 'raw:"Cœur"'),
   surface.map((w) => `title:${w}`),
+  fc.tuple(fc.constantFrom('', '#', '@'), surface, surface).map(([s, a, b]) => `title:"${s}${a} ${b}"`),
+  fc.tuple(fc.constantFrom('#', '@'), surface).map(([s, w]) => `title:${s}${w}`),
   fc.constantFrom('author:alice', 'author:@alice', 'author:"jean dupont"', 'author:vigie'),
 );
 

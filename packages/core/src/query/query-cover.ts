@@ -22,6 +22,12 @@ export const MIN_PREFIX_KEY = 3;
 
 export const KEY_NAMESPACE = { author: '\u0001a', lang: '\u0001l', connector: '\u0001c', country: '\u0001n', site: '\u0001s' } as const;
 
+/** The letters a wildcard pattern starts with, before its first `?` or `*`. */
+export function wildcardLiteral(pattern: string): string {
+  const cut = [pattern.indexOf('?'), pattern.indexOf('*')].filter((i) => i >= 0);
+  return pattern.slice(0, Math.min(pattern.length, ...cut));
+}
+
 function single(key: string): QueryCover {
   return { terms: [key], prefixes: [] };
 }
@@ -59,8 +65,7 @@ export function coverOf(node: QueryAst, scope: QueryScope = 'default'): QueryCov
       return single(wordKey(longest.value, scope));
     }
     case 'wildcard': {
-      const cut = [node.pattern.indexOf('?'), node.pattern.indexOf('*')].filter((i) => i >= 0);
-      const literal = node.pattern.slice(0, Math.min(node.pattern.length, ...cut));
+      const literal = wildcardLiteral(node.pattern);
       if (scope === 'author' || literal.length < MIN_PREFIX_KEY) return null;
       return { terms: [], prefixes: [literal] };
     }

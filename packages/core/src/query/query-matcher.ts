@@ -1,16 +1,27 @@
 /**
  * The percolator: every saved query compiled into one index (key → queries, like Lucene Monitor
- * and the Elasticsearch percolator). A post is tokenized once; its words pick the candidate
- * queries; only those are evaluated, by the reference evaluator, so answers are identical to
- * evaluating every query. `set`/`delete` update the index in place: the next post sees them.
+ * and the Elasticsearch percolator). A post's text and title are scanned once, word by word into
+ * a reused buffer (no string or token allocated per word); each word is looked up in an
+ * open-addressing table of the known words, straight from the buffer, and in the buckets of
+ * wildcard prefixes. Known words and prefixes get the post's stamp; the queries indexed under
+ * them are the candidates. Only those are evaluated, by closures that read the stamps and ask for
+ * the post's tokens (`tokenizeDocument`) only when they need positions, so answers are identical
+ * to evaluating every query with the reference evaluator. `set`/`delete` update the index in
+ * place: the next post sees them.
  */
 import type { MatchableDocument, QueryMatcher } from '../ports/matcher';
-import { compileQuery, type CompiledQuery, type TermInfo } from './compile-query';
+import { compileQuery, type CompiledQuery, type PostView, type TermInfo, type TermRegistry, type WordInfo } from './compile-query';
 import { hostOf } from './keyword-match';
 import type { QueryAst } from './query-ast';
 import { coverOf, documentFieldKeys, KEY_NAMESPACE, MIN_PREFIX_KEY, type QueryCover } from './query-cover';
 import { parseQuery } from './parse-query';
-import { hashWord, tokenizeDocument, type DocToken } from './tokenize-document';
+import { WordScanner } from './scan-words';
+import { hashWord, tokenizeDocument, type TokenizedDocument } from './tokenize-document';
+
+// Module-local copies: an imported binding can cost a getter call per access on the hot path.
+const MIN_PREFIX = MIN_PREFIX_KEY;
+const AUTHOR_KEY = KEY_NAMESPACE.author;
+const tokenize = tokenizeDocument;
 
 interface Entry {
   id: string;
@@ -21,14 +32,34 @@ interface Entry {
   prefixKeys: string[];
   /** Words the compiled closures read the presence of. */
   words: string[];
+  /** Wildcard prefixes the compiled closures read the presence of. */
+  prefixes: string[];
   /** Being a candidate proves the match (a plain word or an OR of plain words, no exclusions). */
   exactOnCandidate: boolean;
   /** Last match() call that made this entry a candidate. */
   stamp: number;
 }
 
-/** One known key: the queries indexed under it, and how many compiled queries read its presence. */
-interface KeyInfo extends TermInfo {
+/** One known word: the queries indexed under it, and how many compiled queries read its presence. */
+interface KeyInfo extends WordInfo {
+  key: string;
+  /** hashWord(key): the scanner computes the same hash while it reads a word. */
+  hash: number;
+  entries: Entry[];
+  refs: number;
+}
+
+/**
+ * One known wildcard prefix (at least MIN_PREFIX letters). Prefixes are bucketed by the hash of
+ * their first 3 to 6 letters: the scanner's buffer is hashed letter by letter and only the
+ * lengths in use are looked up, then the prefix is compared with the buffer.
+ */
+interface PrefixInfo extends TermInfo {
+  prefix: string;
+  /** min(prefix.length, MAX_BUCKET). */
+  bucketLength: number;
+  /** hashWord of the first bucketLength letters. */
+  bucket: number;
   entries: Entry[];
   refs: number;
 }
@@ -40,35 +71,8 @@ export interface CompiledQueries {
   failed: { id: string; error: unknown }[];
 }
 
-/**
- * Wildcard prefixes are bucketed by their first 3 to 6 letters: a post's word is hashed letter by
- * letter (no substrings) and looks up only the lengths in use, each gated by a filter, then
- * checks startsWith for each prefix in the bucket.
- */
 const MAX_BUCKET = 6;
-
-interface PrefixItem {
-  prefix: string;
-  entry: Entry;
-}
-
-function bucketStep(hash: number, code: number): number {
-  return (Math.imul(hash, 31) + code) | 0;
-}
-
-/** Hash of the first `length` characters, as `lookup` computes it step by step. */
-function bucketOf(value: string, length: number): number {
-  let hash = 0;
-  for (let i = 0; i < length; i++) hash = bucketStep(hash, value.charCodeAt(i));
-  return hash;
-}
-
-const FILTER_MASK = 0xffff;
-
-/** Adds `delta` to a counter of a typed array. */
-function bump(counts: Int32Array, index: number, delta: number): void {
-  counts[index] = (counts[index] ?? 0) + delta;
-}
+const BUCKET_MASK = 0xffff;
 
 function isPlainWord(node: QueryAst): boolean {
   return node.type === 'term' && node.kind === 'word' && node.exact === undefined;
@@ -77,6 +81,133 @@ function isPlainWord(node: QueryAst): boolean {
 function isExactOnCandidate(ast: QueryAst, exclusions: QueryAst | undefined): boolean {
   if (exclusions) return false;
   return isPlainWord(ast) || (ast.type === 'or' && ast.items.every(isPlainWord));
+}
+
+/** Whether `buffer[0 … length)` holds exactly `key`. */
+function bufferEquals(buffer: Uint16Array, length: number, key: string): boolean {
+  if (key.length !== length) return false;
+  for (let i = 0; i < length; i++) if (buffer[i] !== key.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Whether `buffer[0 … length)` starts with `prefix`. */
+function bufferStartsWith(buffer: Uint16Array, length: number, prefix: string): boolean {
+  if (prefix.length > length) return false;
+  for (let i = 0; i < prefix.length; i++) if (buffer[i] !== prefix.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * The known words by hash, in open addressing with linear probing, so a scanned word is looked
+ * up from the scanner's buffer without building a string. Deleted slots become tombstones until
+ * the next resize.
+ */
+class WordTable {
+  private infos: (KeyInfo | null | undefined)[] = new Array<KeyInfo | null | undefined>(1024).fill(undefined);
+  private hashes = new Int32Array(1024);
+  private mask = 1023;
+  /** Live entries and tombstones (null). */
+  private used = 0;
+  private live = 0;
+
+  find(buffer: Uint16Array, length: number, hash: number): KeyInfo | undefined {
+    const infos = this.infos;
+    const hashes = this.hashes;
+    const mask = this.mask;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const info = infos[i];
+      if (info === undefined) return undefined;
+      if (hashes[i] === hash && info !== null && bufferEquals(buffer, length, info.key)) return info;
+    }
+  }
+
+  add(info: KeyInfo): void {
+    if ((this.used + 1) * 2 > this.infos.length) this.resize(Math.max(1024, 2 ** Math.ceil(Math.log2((this.live + 1) * 4))));
+    const mask = this.mask;
+    let i = info.hash & mask;
+    while (this.infos[i] !== undefined && this.infos[i] !== null) i = (i + 1) & mask;
+    if (this.infos[i] === undefined) this.used++;
+    this.infos[i] = info;
+    this.hashes[i] = info.hash;
+    this.live++;
+  }
+
+  remove(info: KeyInfo): void {
+    const mask = this.mask;
+    for (let i = info.hash & mask; this.infos[i] !== undefined; i = (i + 1) & mask) {
+      if (this.infos[i] === info) {
+        this.infos[i] = null;
+        this.live--;
+        return;
+      }
+    }
+  }
+
+  private resize(capacity: number): void {
+    const old = this.infos;
+    this.infos = new Array<KeyInfo | null | undefined>(capacity).fill(undefined);
+    this.hashes = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    this.used = 0;
+    this.live = 0;
+    for (const info of old) if (info) this.add(info);
+  }
+}
+
+/**
+ * The post being matched. While scanning, the matcher records the known word (or nothing) and
+ * the kind of each token, text then title with one empty slot between them, so phrases are
+ * checked without building tokens; the tokens are built on first demand, at most once per post.
+ */
+class ScannedPost implements PostView {
+  doc: MatchableDocument = { text: '' };
+  /** Known word of each token position (undefined: a word no query reads). */
+  infos: (KeyInfo | undefined)[] = new Array<KeyInfo | undefined>(256).fill(undefined);
+  /** KIND_CODE of each token position. */
+  kinds = new Uint8Array(256);
+  /** Position of the title's first token (after the text's tokens and one empty slot). */
+  titleStart = 0;
+  /** Positions in use. */
+  end = 0;
+  private cached: TokenizedDocument | undefined;
+
+  reset(doc: MatchableDocument): void {
+    this.doc = doc;
+    this.cached = undefined;
+  }
+
+  tokens(): TokenizedDocument {
+    return (this.cached ??= tokenize(this.doc));
+  }
+
+  /** Records a token at `position` (grows the arrays as needed). */
+  record(position: number, info: KeyInfo | undefined, kind: number): void {
+    if (position >= this.kinds.length) {
+      const kinds = new Uint8Array(this.kinds.length * 2);
+      kinds.set(this.kinds);
+      this.kinds = kinds;
+      for (let i = this.infos.length; i < kinds.length; i++) this.infos.push(undefined);
+    }
+    this.infos[position] = info;
+    this.kinds[position] = kind;
+  }
+
+  hasSequence(sequence: readonly WordInfo[], kinds: readonly number[], titleOnly: boolean): boolean {
+    const infos = this.infos;
+    const tokenKinds = this.kinds;
+    const first = sequence[0];
+    const count = sequence.length;
+    const last = this.end - count;
+    outer: for (let p = titleOnly ? this.titleStart : 0; p <= last; p++) {
+      if (infos[p] !== first) continue;
+      for (let k = 0; k < count; k++) {
+        const kind = kinds[k] as number;
+        if (infos[p + k] !== sequence[k] || (kind !== 0 && tokenKinds[p + k] !== kind)) continue outer;
+      }
+      return true;
+    }
+    return false;
+  }
 }
 
 /**
@@ -90,15 +221,13 @@ function isExactOnCandidate(ast: QueryAst, exclusions: QueryAst | undefined): bo
 export function createQueryMatcher(): QueryMatcher {
   const entries = new Map<string, Entry>();
   const keys = new Map<string, KeyInfo>();
-  /** Buckets by hash (collisions are harmless: each item's prefix is checked with startsWith). */
-  const byPrefix = new Map<number, PrefixItem[]>();
-  /** Bucket counts by the low bits of the hash: a word whose slot is 0 skips the Map lookup. */
-  const prefixFilter = new Int32Array(FILTER_MASK + 1);
+  const words = new WordTable();
+  const prefixes = new Map<string, PrefixInfo>();
+  /** Prefixes by the low bits of their bucket hash. */
+  const prefixSlots: (PrefixInfo[] | undefined)[] = new Array<PrefixInfo[] | undefined>(BUCKET_MASK + 1).fill(undefined);
   /** How many prefixes are bucketed at each length (3…6): a post looks up only those lengths. */
   const bucketLengths = new Int32Array(MAX_BUCKET + 1);
   const always: Entry[] = [];
-  /** Counts of known keys by the low bits of their hash: a post's word whose slot is 0 is skipped. */
-  const keyFilter = new Int32Array(FILTER_MASK + 1);
   const exclusionCache = new Map<string, QueryAst>();
   const epoch = { value: 0 };
   /** Keys in a field namespace (author, lang…): only then are a post's field keys looked up. */
@@ -107,18 +236,43 @@ export function createQueryMatcher(): QueryMatcher {
   function keyInfo(key: string): KeyInfo {
     let info = keys.get(key);
     if (!info) {
-      info = { entries: [], refs: 0, stamp: 0 };
+      info = { key, hash: hashWord(key), entries: [], refs: 0, stamp: 0, hashtagStamp: 0, mentionStamp: 0 };
       keys.set(key, info);
-      bump(keyFilter, hashWord(key) & FILTER_MASK, 1);
+      words.add(info);
     }
     return info;
   }
 
-  function release(key: string, info: KeyInfo): void {
+  function release(info: KeyInfo): void {
     if (info.entries.length === 0 && info.refs === 0) {
-      keys.delete(key);
-      bump(keyFilter, hashWord(key) & FILTER_MASK, -1);
+      keys.delete(info.key);
+      words.remove(info);
     }
+  }
+
+  function prefixInfo(prefix: string): PrefixInfo {
+    let info = prefixes.get(prefix);
+    if (!info) {
+      const bucketLength = Math.min(prefix.length, MAX_BUCKET);
+      info = { prefix, bucketLength, bucket: hashWord(prefix.slice(0, bucketLength)), entries: [], refs: 0, stamp: 0 };
+      prefixes.set(prefix, info);
+      const slot = info.bucket & BUCKET_MASK;
+      const list = prefixSlots[slot];
+      if (list) list.push(info);
+      else prefixSlots[slot] = [info];
+      bucketLengths[bucketLength] = (bucketLengths[bucketLength] ?? 0) + 1;
+    }
+    return info;
+  }
+
+  function releasePrefix(info: PrefixInfo): void {
+    if (info.entries.length > 0 || info.refs > 0) return;
+    prefixes.delete(info.prefix);
+    const slot = info.bucket & BUCKET_MASK;
+    const list = prefixSlots[slot] as PrefixInfo[];
+    list.splice(list.indexOf(info), 1);
+    if (list.length === 0) prefixSlots[slot] = undefined;
+    bucketLengths[info.bucketLength] = (bucketLengths[info.bucketLength] ?? 0) - 1;
   }
 
   function parseExclusions(text: string | undefined): QueryAst | undefined {
@@ -141,15 +295,7 @@ export function createQueryMatcher(): QueryMatcher {
       keyInfo(key).entries.push(entry);
       if (key.charCodeAt(0) === 1) fieldKeys++;
     }
-    for (const prefix of entry.prefixKeys) {
-      const length = Math.min(prefix.length, MAX_BUCKET);
-      const bucket = bucketOf(prefix, length);
-      const list = byPrefix.get(bucket);
-      if (list) list.push({ prefix, entry });
-      else byPrefix.set(bucket, [{ prefix, entry }]);
-      bump(prefixFilter, bucket & FILTER_MASK, 1);
-      bump(bucketLengths, length, 1);
-    }
+    for (const prefix of entry.prefixKeys) prefixInfo(prefix).entries.push(entry);
   }
 
   function unindex(entry: Entry): void {
@@ -159,23 +305,24 @@ export function createQueryMatcher(): QueryMatcher {
       for (const key of entry.cover.terms) {
         const info = keys.get(key) as KeyInfo;
         info.entries.splice(info.entries.indexOf(entry), 1);
-        release(key, info);
+        release(info);
         if (key.charCodeAt(0) === 1) fieldKeys--;
       }
       for (const prefix of entry.prefixKeys) {
-        const length = Math.min(prefix.length, MAX_BUCKET);
-        const bucket = bucketOf(prefix, length);
-        const list = byPrefix.get(bucket) as PrefixItem[];
-        list.splice(list.findIndex((item) => item.entry === entry && item.prefix === prefix), 1);
-        if (list.length === 0) byPrefix.delete(bucket);
-        bump(prefixFilter, bucket & FILTER_MASK, -1);
-        bump(bucketLengths, length, -1);
+        const info = prefixes.get(prefix) as PrefixInfo;
+        info.entries.splice(info.entries.indexOf(entry), 1);
+        releasePrefix(info);
       }
     }
     for (const word of entry.words) {
       const info = keys.get(word) as KeyInfo;
       info.refs--;
-      release(word, info);
+      release(info);
+    }
+    for (const prefix of entry.prefixes) {
+      const info = prefixes.get(prefix) as PrefixInfo;
+      info.refs--;
+      releasePrefix(info);
     }
   }
 
@@ -191,21 +338,31 @@ export function createQueryMatcher(): QueryMatcher {
     const ast = parseQuery(text);
     const exclusionAst = parseExclusions(options?.exclusions);
     remove(queryId);
-    const words: string[] = [];
-    const wordInfo = (value: string): KeyInfo => {
-      const info = keyInfo(value);
-      info.refs++;
-      words.push(value);
-      return info;
+    const usedWords: string[] = [];
+    const usedPrefixes: string[] = [];
+    const registry: TermRegistry = {
+      word(value) {
+        const info = keyInfo(value);
+        info.refs++;
+        usedWords.push(value);
+        return info;
+      },
+      prefix(literal) {
+        const info = prefixInfo(literal);
+        info.refs++;
+        usedPrefixes.push(literal);
+        return info;
+      },
     };
     const cover = coverOf(ast);
     const entry: Entry = {
       id: queryId,
-      test: compileQuery(ast, wordInfo, epoch),
-      exclusions: exclusionAst ? compileQuery(exclusionAst, wordInfo, epoch) : undefined,
+      test: compileQuery(ast, registry, epoch),
+      exclusions: exclusionAst ? compileQuery(exclusionAst, registry, epoch) : undefined,
       cover,
       prefixKeys: [...new Set(cover?.prefixes ?? [])],
-      words,
+      words: usedWords,
+      prefixes: usedPrefixes,
       exactOnCandidate: isExactOnCandidate(ast, exclusionAst),
       stamp: 0,
     };
@@ -213,8 +370,11 @@ export function createQueryMatcher(): QueryMatcher {
     index(entry);
   }
 
-  /** Adds entries to this post's candidates, once each (closures are hoisted: match() is hot). */
+  /** This post's candidates, once each (closures are hoisted and state reused: match() is hot). */
   const candidates: Entry[] = [];
+  const scanner = new WordScanner();
+  const post = new ScannedPost();
+
   function visit(list: Entry[] | undefined): void {
     if (!list) return;
     const stamp = epoch.value;
@@ -226,32 +386,45 @@ export function createQueryMatcher(): QueryMatcher {
     }
   }
 
-  function lookup(list: DocToken[]): void {
+  /**
+   * Stamps the known words and prefixes of one field, records them from `position` on and
+   * collects the queries indexed under them. Returns the position after the field's last token.
+   */
+  function scan(text: string, position: number): number {
     const stamp = epoch.value;
-    for (const token of list) {
-      const value = token.value;
-      const info = keyFilter[token.hash & FILTER_MASK] === 0 ? undefined : keys.get(value);
-      if (info) {
+    const lookPrefixes = prefixes.size > 0;
+    scanner.reset(text);
+    while (scanner.next()) {
+      const buffer = scanner.buffer;
+      const length = scanner.length;
+      const kind = scanner.kind;
+      const info = words.find(buffer, length, scanner.hash);
+      post.record(position++, info, kind);
+      if (info !== undefined) {
         info.stamp = stamp;
+        if (kind === 1) info.hashtagStamp = stamp;
+        else if (kind === 2) info.mentionStamp = stamp;
         if (info.entries.length > 0) visit(info.entries);
       }
-      if (byPrefix.size === 0 || value.length < MIN_PREFIX_KEY) continue;
+      if (!lookPrefixes || length < MIN_PREFIX) continue;
       let hash = 0;
-      for (let length = 1; length <= MAX_BUCKET && length <= value.length; length++) {
-        hash = bucketStep(hash, value.charCodeAt(length - 1));
-        if (length >= MIN_PREFIX_KEY && bucketLengths[length] !== 0 && prefixFilter[hash & FILTER_MASK] !== 0) visitBucket(hash, value);
+      for (let l = 0; l < MAX_BUCKET && l < length; l++) {
+        hash = (Math.imul(hash, 31) + (buffer[l] as number)) | 0;
+        if (l + 1 >= MIN_PREFIX && bucketLengths[l + 1] !== 0) {
+          const list = prefixSlots[hash & BUCKET_MASK];
+          if (list !== undefined) visitPrefixes(list, l + 1, hash, buffer, length);
+        }
       }
     }
+    return position;
   }
 
-  function visitBucket(bucket: number, value: string): void {
-    const items = byPrefix.get(bucket);
-    if (!items) return;
+  function visitPrefixes(list: PrefixInfo[], bucketLength: number, bucket: number, buffer: Uint16Array, length: number): void {
     const stamp = epoch.value;
-    for (const { prefix, entry } of items) {
-      if (entry.stamp !== stamp && value.startsWith(prefix)) {
-        entry.stamp = stamp;
-        candidates.push(entry);
+    for (const info of list) {
+      if (info.stamp !== stamp && info.bucket === bucket && info.bucketLength === bucketLength && bufferStartsWith(buffer, length, info.prefix)) {
+        info.stamp = stamp;
+        if (info.entries.length > 0) visit(info.entries);
       }
     }
   }
@@ -259,19 +432,22 @@ export function createQueryMatcher(): QueryMatcher {
   function match(doc: MatchableDocument): string[] {
     epoch.value++;
     candidates.length = 0;
-    const tokens = tokenizeDocument(doc);
-    lookup(tokens.text);
-    lookup(tokens.title);
+    post.reset(doc);
+    const textEnd = scan(doc.text, 0);
+    post.record(textEnd, undefined, 0);
+    post.titleStart = textEnd + 1;
+    post.end = doc.title ? scan(doc.title, textEnd + 1) : textEnd + 1;
     if (fieldKeys > 0) {
-      for (const token of tokens.author) visit(keys.get(KEY_NAMESPACE.author + token.value)?.entries);
+      if (doc.author) for (const token of post.tokens().author) visit(keys.get(AUTHOR_KEY + token.value)?.entries);
       for (const key of documentFieldKeys(doc, hostOf(doc.url))) visit(keys.get(key)?.entries);
     }
     visit(always);
     const matched: string[] = [];
     for (const entry of candidates) {
-      if (entry.exactOnCandidate || (entry.test(tokens) && !(entry.exclusions && entry.exclusions(tokens)))) matched.push(entry.id);
+      if (entry.exactOnCandidate || (entry.test(post) && !(entry.exclusions && entry.exclusions(post)))) matched.push(entry.id);
     }
     candidates.length = 0;
+    post.reset(EMPTY_POST);
     return matched;
   }
 
@@ -282,6 +458,9 @@ export function createQueryMatcher(): QueryMatcher {
     size: () => entries.size,
   };
 }
+
+/** Held by the reused post view between posts, so it keeps no reference to the last post. */
+const EMPTY_POST: MatchableDocument = { text: '' };
 
 /**
  * Builds a matcher from many queries at once (the batch percolator of `vigie query match`).
