@@ -58,6 +58,7 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
   }
   if (path === '/api/session/workspace') return reply(res, 200, { ...session, workspace: { ...session.workspace, id: 'ws2' }, csrfToken: 'csrf-1' });
   if (path === '/api/auth/logout') return reply(res, 204);
+  if (path === '/api/auth/password-reset') return reply(res, 202);
   if (path === '/api/session') return reply(res, 401, { error: { code: 'unauthenticated', message: 'sign in first' } });
   if (path === '/api/members' && req.method === 'POST') {
     return reply(res, 201, { member: { userId: 'u2', email: 'bea@example.com', name: '', role: 'agent', createdAt: 'x' }, inviteUrl: 'http://v/#/invite?token=t' });
@@ -180,6 +181,7 @@ describe('createClient', () => {
     expect(seen.at(-1)).toMatchObject({ method: 'DELETE', body: '{"confirm":"default"}' });
     expect(seen.at(-1)?.headers['x-csrf-token']).toBe('csrf-1');
     await api.auth.logout();
+    await expect(api.auth.requestPasswordReset('ana@example.com')).resolves.toBeUndefined();
     await api.topics.create({ name: 'Après', kind: 'brand', queries: ['a'] });
     expect(seen.at(-1)?.headers['x-csrf-token']).toBeUndefined();
   });

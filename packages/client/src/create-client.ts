@@ -137,6 +137,8 @@ export function createClient(options: ClientOptions) {
     }
     if (response.status === 204) return undefined as T;
     const text = await response.text();
+    // 202 Accepted (password reset) and other bodiless answers.
+    if (text === '') return undefined as T;
     try {
       return JSON.parse(text) as T;
     } catch {
