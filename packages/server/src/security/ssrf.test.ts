@@ -141,6 +141,19 @@ describe('SSRF: user-supplied addresses never reach private networks', () => {
     nothingReached();
   });
 
+  it('connected accounts: a Mastodon instance on a private address is refused for an account and for "Connect with Mastodon"', async () => {
+    for (const url of privateUrls) {
+      const instance = url.replace(/\/feed\.xml$|\/latest.*$/, '');
+      const account = await t.call('POST', '/api/accounts', { connector: 'mastodon', name: 'Interne', config: { instance, token: 'token-0123456789-abcdef' } });
+      expect(account.status, instance).toBe(400);
+      expect(JSON.stringify(account.json)).toMatch(/private address/);
+      const oauth = await t.call('GET', `/api/oauth/mastodon/start?instance=${encodeURIComponent(instance)}`);
+      expect(oauth.status, instance).toBe(400);
+      expect(JSON.stringify(oauth.json)).toMatch(/private address/);
+    }
+    nothingReached();
+  });
+
   it('the kit client itself: a name answering a private address, and the same name re-resolving between check and connect (rebinding)', async () => {
     let answers = [['93.184.215.14'], ['127.0.0.1']];
     const rebinding = createHttpClient({ allowPrivate: false, resolve: () => Promise.resolve((answers.shift() ?? ['127.0.0.1']).map((address) => ({ address, family: 4 as const }))) });
