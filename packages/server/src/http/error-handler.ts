@@ -29,7 +29,8 @@ export function toAppError(error: unknown): AppError {
 export function createErrorHandler(log: Logger) {
   return (error: unknown, c: Context) => {
     const appError = toAppError(error);
-    if (appError.code === 'internal') log.error({ err: error, path: c.req.path }, 'unhandled error');
+    // The intake URL's last segment is its secret token: never in the log.
+    if (appError.code === 'internal') log.error({ err: error, path: c.req.path.replace(/^(\/api\/intake\/)[^/]+/, '$1[redacted]') }, 'unhandled error');
     if (appError.retryAfterMs !== undefined) c.header('Retry-After', String(Math.ceil(appError.retryAfterMs / 1000)));
     return c.json(errorBody(appError), appError.status as ContentfulStatusCode);
   };
