@@ -55,6 +55,7 @@ import type {
   SetupInput,
 } from './api-types';
 import type { AlertRulePatch, AlertRuleView, BacktestEpisodeView, EpisodeDetailView, EpisodeSummaryView, NotificationsView, SeriesView } from './api-types';
+import type { AccountConnectorInfo, AccountInput, AccountPatch, AccountTestResult, AccountView } from './api-types';
 import { ClientError, parseClientError } from './client-error';
 import { openMentionStream, type StreamOptions } from './mention-stream';
 
@@ -238,6 +239,25 @@ export function createClient(options: ClientOptions) {
       /** Deletes every mention (and conversation) of one author in the workspace. */
       eraseAuthor: (input: EraseAuthorInput) => post<EraseAuthorResult>('/data/erase-author', input),
     },
+    /** Connector accounts: credentials shared by sources, re-authorisation, read budgets. */
+    accounts: {
+      list: () => get<{ items: AccountView[] }>('/accounts').then((r) => r.items),
+      /** Connectors that can hold an account, with the account form's JSON Schema. */
+      connectors: () => get<{ items: AccountConnectorInfo[] }>('/accounts/connectors').then((r) => r.items),
+      get: (id: string) => get<AccountView>(`/accounts/${enc(id)}`),
+      create: (input: AccountInput) => post<AccountView>('/accounts', input),
+      update: (id: string, input: AccountPatch) => patch<AccountView>(`/accounts/${enc(id)}`, input),
+      delete: (id: string) => del(`/accounts/${enc(id)}`),
+      test: (id: string) => post<AccountTestResult>(`/accounts/${enc(id)}/test`),
+      /**
+       * Where to send the browser for "Connect with…" (`accountId` re-authorises that account; `instance` for Mastodon).
+       *
+       * @example
+       * window.location.assign((await client.accounts.oauthStart('x')).url);
+       */
+      oauthStart: (connector: string, options: { accountId?: string; instance?: string; name?: string } = {}) =>
+        get<{ url: string }>(`/oauth/${enc(connector)}/start`, { ...options }),
+    },
     connectors: {
       list: () => get<{ items: ConnectorInfo[] }>('/connectors').then((r) => r.items),
     },
@@ -287,7 +307,7 @@ export function createClient(options: ClientOptions) {
        * @example
        * const { ok, sample, error } = await client.sources.test({ connector: 'rss', config: { url: 'https://exemple.fr/feed.xml' } });
        */
-      test: (input: Pick<SourceInput, 'connector' | 'url' | 'config'>) => post<SourceTestResult>('/sources/test', input),
+      test: (input: Pick<SourceInput, 'connector' | 'url' | 'config' | 'accountId'>) => post<SourceTestResult>('/sources/test', input),
       importOpml: (opml: string) =>
         request<OpmlImportResult>('POST', '/sources/opml', { raw: { body: opml, contentType: 'text/xml' } }),
     },
