@@ -3,6 +3,7 @@ import { startServer, type StartedServer } from '../server';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createOwnerToken } from '../test/test-vigie';
 
 describe('live mention stream (SSE)', () => {
   let server: StartedServer;
@@ -17,7 +18,8 @@ describe('live mention stream (SSE)', () => {
   });
 
   it('pushes a newly stored mention to connected streams, and not a re-ingested one', async () => {
-    const response = await fetch(`${server.url}/api/mentions/stream`);
+    const token = await createOwnerToken(server.vigie);
+    const response = await fetch(`${server.url}/api/mentions/stream`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
