@@ -64,4 +64,23 @@ describe('inbox in Chromium', () => {
     await expect.poll(() => page.getByRole('list', { name: 'Conversations' }).getByRole('button').count()).toBe(1);
     expect(pageErrors).toEqual([]);
   });
+
+  it('sets our own accounts and the digest hour, and previews the digest', async () => {
+    await page.goto(`${vigie.url}/#/inbox`);
+    await page.getByRole('button', { name: 'Réglages de la boîte de réception' }).click();
+    const panel = page.getByRole('region', { name: 'Réglages de la boîte de réception' });
+    await panel.getByRole('button', { name: 'Ajouter un compte' }).click();
+    await panel.getByLabel('Identifiant').fill('@velotys@mastodon.social');
+    await panel.getByLabel('Heure').selectOption('16');
+    await panel.getByLabel('Destinataires e-mail (séparés par des virgules)').fill('cm@velotys.example');
+    await panel.getByRole('button', { name: 'Enregistrer' }).click();
+    await panel.getByText('Enregistré').waitFor();
+    const api = createClient({ baseUrl: vigie.url, token: vigie.token });
+    expect(await api.inbox.ownAccounts()).toEqual([{ connector: 'mastodon', handle: '@velotys@mastodon.social' }]);
+    expect(await api.inbox.digestSettings()).toMatchObject({ hour: 16, timeZone: 'Europe/Paris', recipients: ['cm@velotys.example'] });
+    await panel.getByRole('button', { name: 'Voir le résumé maintenant' }).click();
+    await panel.getByText(/conversations? peu prioritaires?/).first().waitFor();
+    await page.screenshot({ path: '/tmp/vigie-inbox-settings-fr.png', fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -103,7 +103,8 @@ export function createConversationReplyService(deps: ReplyServiceDeps) {
       conversationId: conversation.id, actor, action: 'reply.sent',
       details: { replyId: draft.id, externalId: draft.sentExternalId ?? null, ...(posted.url && { url: posted.url }), ...(posted.network && { network: posted.network }) },
     });
-    if (draft.sentExternalId && deps.onSent) await deps.onSent(workspaceId, conversation.connector, draft.sentExternalId);
+    // Remembering it as our post is a convenience: failing there must not turn a sent reply into an error.
+    if (draft.sentExternalId && deps.onSent) await deps.onSent(workspaceId, conversation.connector, draft.sentExternalId).catch(() => undefined);
   }
 
   /** A draft left `sending` by a crash: nobody knows whether it went out, so a human checks. */
