@@ -454,7 +454,10 @@ export interface MyWorkspace {
  * `csrfToken` must be echoed in `X-CSRF-Token` on unsafe requests (null for API tokens).
  */
 export interface SessionView {
-  user: SessionUser;
+  /** The signed-in person; null when the caller is an API token. */
+  user: SessionUser | null;
+  /** The API token calling; null for a signed-in person. */
+  token: { id: string; name: string; prefix: string } | null;
   workspace: { id: string; name: string; slug: string; isDemo: boolean };
   role: Role;
   permissions: Permission[];
@@ -487,6 +490,8 @@ export interface MemberView {
   name: string;
   role: Role;
   createdAt: string;
+  /** Invited, has not chosen a password yet. */
+  pending?: boolean;
 }
 
 export interface MemberInput {

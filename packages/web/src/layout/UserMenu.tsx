@@ -5,19 +5,20 @@ import { useSession } from '../auth/session-context';
 export function UserMenu() {
   const { t } = useTranslation();
   const { session, signOut } = useSession();
+  const label = session.user ? session.user.name || session.user.email : (session.token?.name ?? '');
   return (
     <details className="user-menu">
       <summary aria-label={t('account.menu')}>
         <span className="user-avatar" aria-hidden="true">
-          {(session.user.name || session.user.email).slice(0, 1).toUpperCase()}
+          {label.slice(0, 1).toUpperCase()}
         </span>
-        <span className="user-name">{session.user.name || session.user.email}</span>
+        <span className="user-name">{label}</span>
       </summary>
       <div className="user-menu-panel">
         <p>
-          <strong>{session.user.name}</strong>
+          <strong>{label}</strong>
           <br />
-          <span className="muted">{session.user.email}</span>
+          <span className="muted">{session.user?.email ?? session.token?.prefix}</span>
         </p>
         <p className="muted small">{t('account.role', { role: t(`role.${session.role}`) })}</p>
         {session.via === 'token' && <p className="muted small">{t('account.viaToken')}</p>}

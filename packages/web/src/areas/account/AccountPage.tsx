@@ -46,7 +46,7 @@ export function AccountPage() {
       </header>
       <div className="card">
         <p>
-          <strong>{session.user.name}</strong> — {session.user.email}
+          <strong>{session.user?.name}</strong> — {session.user?.email}
         </p>
         <p className="muted">{t('account.role', { role: t(`role.${session.role}`) })}</p>
       </div>
@@ -58,7 +58,7 @@ export function AccountPage() {
         }}
       >
         <h2>{t('account.changePassword')}</h2>
-        <input type="email" autoComplete="username" value={session.user.email} readOnly hidden />
+        <input type="email" autoComplete="username" value={session.user?.email ?? ''} readOnly hidden />
         <label className="field">
           <span>{t('account.currentPassword')}</span>
           <input type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />

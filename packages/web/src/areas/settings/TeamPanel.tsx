@@ -92,12 +92,13 @@ export function TeamPanel() {
       {members.data?.length === 0 && <p className="muted">{t('team.empty')}</p>}
       <ul className="row-list" aria-label={t('team.title')}>
         {members.data?.map((member) => {
-          const self = member.userId === session.user.id;
+          const self = member.userId === session.user?.id;
           return (
             <li key={member.userId} className="row-item" data-testid="member">
               <div className="row-main">
                 <strong>{member.name || member.email}</strong>
                 {self && <span className="badge">{t('team.you')}</span>}
+                {member.pending === true && <span className="badge status-pending">{t('team.pending')}</span>}
                 <span className="muted"> {member.email}</span>
                 <span className="muted small"> · {t('team.since', { when: formatDateTime(member.createdAt, i18n.language) })}</span>
               </div>
