@@ -31,10 +31,17 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
   const [error, setError] = useState<unknown>();
   const [testing, setTesting] = useState(false);
   const [tested, setTested] = useState<TestResult>();
+  // An account holds the credentials (Settings › Accounts): its secret fields are not asked again.
+  const accounts = useLoad(() => api.accounts.list(), 'accounts');
+  const usable = (accounts.data ?? []).filter((a) => a.connector === connectorId);
+  const [accountId, setAccountId] = useState('');
+  const [backfillDays, setBackfillDays] = useState('');
+  const linked = accountId !== '' && usable.some((a) => a.id === accountId) ? accountId : undefined;
+  const extra = { ...(linked && { accountId: linked }), ...(backfillDays.trim() !== '' && { backfillDays: Number(backfillDays) }) };
 
   const current = { ...initialValues(form), ...values };
   const choice = chosen !== undefined && form.exactlyOne.includes(chosen) ? chosen : form.exactlyOne[0];
-  const shown = form.fields.filter((f) => !form.exactlyOne.includes(f.name) || f.name === choice);
+  const shown = form.fields.filter((f) => (!form.exactlyOne.includes(f.name) || f.name === choice) && !(linked && f.kind === 'secret'));
   const details = isClientError(error) ? error.details : [];
   const problemOf = (field: string): string | undefined => {
     const detail = details.find((d) => fieldOf(d) === field);
@@ -51,6 +58,8 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
     setChosen(undefined);
     setError(undefined);
     setTested(undefined);
+    setAccountId('');
+    setBackfillDays('');
   };
 
   /** One poll of the settings as typed, nothing saved: invalid settings show under their fields like on "Add". */
@@ -59,7 +68,7 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
     setError(undefined);
     setTested(undefined);
     try {
-      setTested(await api.sources.test({ connector: connectorId as ConnectorInfo['id'], config: buildConfig(form, current, choice) }));
+      setTested(await api.sources.test({ connector: connectorId as ConnectorInfo['id'], config: buildConfig(form, current, choice), ...(linked && { accountId: linked }) }));
     } catch (e) {
       setError(e);
     } finally {
@@ -71,7 +80,7 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
     setSaving(true);
     setError(undefined);
     try {
-      await api.sources.create({ connector: connectorId as ConnectorInfo['id'], config: buildConfig(form, current, choice), name: name.trim() || undefined });
+      await api.sources.create({ connector: connectorId as ConnectorInfo['id'], config: buildConfig(form, current, choice), name: name.trim() || undefined, ...extra });
       setValues({});
       setName('');
       setTested(undefined);
@@ -118,7 +127,27 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
             ))}
           </select>
         </label>
+        {usable.length > 0 && (
+          <label className="field">
+            <span>{t('accounts.label')}</span>
+            <select value={linked ?? ''} onChange={(e) => setAccountId(e.target.value)}>
+              <option value="">{t('accounts.none')}</option>
+              {usable.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                  {a.status !== 'ok' ? ` (${t(`accounts.status.${a.status}`)})` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {shown.filter((f) => !form.exactlyOne.includes(f.name)).map(fieldInput)}
+        {connector?.capabilities.includes('backfill') && (
+          <label className="field">
+            <span>{t('accounts.backfillDays')}</span>
+            <input type="number" min={1} max={365} value={backfillDays} onChange={(e) => setBackfillDays(e.target.value)} />
+          </label>
+        )}
       </div>
       {form.exactlyOne.length > 0 && (
         <fieldset className="exactly-one" aria-describedby={groupProblem ? 'source-group-error' : undefined}>

@@ -1,6 +1,7 @@
 import type { Permission } from '@vigie/client';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session-context';
+import { AccountsPanel } from './AccountsPanel';
 import { AuditPanel } from './AuditPanel';
 import { DataPanel } from './DataPanel';
 import { SourcesPanel } from './SourcesPanel';
@@ -12,6 +13,7 @@ import { TopicsPanel } from './TopicsPanel';
 const TABS = [
   { id: 'topics', needs: 'read' },
   { id: 'sources', needs: 'read' },
+  { id: 'accounts', needs: 'read' },
   { id: 'team', needs: 'read' },
   { id: 'tokens', needs: 'admin' },
   { id: 'audit', needs: 'admin' },
@@ -46,6 +48,7 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
       </nav>
       {current === 'topics' && <TopicsPanel />}
       {current === 'sources' && <SourcesPanel />}
+      {current === 'accounts' && <AccountsPanel />}
       {current === 'team' && <TeamPanel />}
       {current === 'tokens' && <TokensPanel />}
       {current === 'audit' && <AuditPanel />}
