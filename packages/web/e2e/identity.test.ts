@@ -90,12 +90,21 @@ describe('identity in Chromium', () => {
     expect((await api.members.list()).map((m) => [m.email, m.role])).toEqual([[OWNER.email, 'owner']]);
   });
 
-  it('signs out to the sign-in page, refuses a wrong password in words, and signs in again', async () => {
+  it('signs out to the sign-in page, says how long a locked e-mail waits, refuses a wrong password in words, and signs in again', async () => {
     await page.locator('.user-menu summary').click();
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Connexion à Vigie' }).waitFor();
     // The cookie is gone: the API refuses the page too.
     expect(await page.evaluate(async () => (await fetch('/api/topics')).status)).toBe(401);
+
+    // Five failures lock an e-mail, existing or not; the page says how long to wait.
+    for (let i = 0; i < 5; i += 1) {
+      await browser.context.request.post(`${vigie.url}/api/auth/login`, { data: { email: 'personne@vigie.test', password: `essai-${i}` } });
+    }
+    await page.getByLabel('Adresse e-mail').fill('personne@vigie.test');
+    await page.getByLabel('Mot de passe').fill('encore-un-essai');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByText(/^Trop de tentatives : réessayez dans \d+ min\.$/).waitFor();
 
     await page.getByLabel('Adresse e-mail').fill(OWNER.email);
     await page.getByLabel('Mot de passe').fill('ce-n-est-pas-le-bon');
