@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeHtml } from './sanitize-html';
+import { sanitizeHtml, sanitizeHtmlOnce } from './sanitize-html';
 import { plainText, sanitizeMentionInput, webLink } from './sanitize-mention';
 import { findExecutableMarkup, isWebLink, XSS_CORPUS } from './xss-corpus';
 
@@ -25,6 +25,14 @@ describe('XSS corpus', () => {
     const out = plainText(payload);
     expect(findExecutableMarkup(out)).toEqual([]);
     if (keep) expect(out).toContain(keep);
+  });
+});
+
+describe('sanitizeHtmlOnce', () => {
+  it('passes what sanitizeHtml just returned, and sanitises anything else', () => {
+    const clean = sanitizeHtml('<p onclick="x()">Bonjour <b>toi</b></p>');
+    expect(sanitizeHtmlOnce(clean)).toBe(clean);
+    for (const p of XSS_CORPUS) expect(findExecutableMarkup(sanitizeHtmlOnce(p.payload))).toEqual([]);
   });
 });
 

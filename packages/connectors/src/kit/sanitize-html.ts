@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import sanitize from 'sanitize-html';
 
 /**
@@ -64,5 +65,31 @@ function withAbsoluteUrl(attribs: sanitize.Attributes, name: string, schemes: Re
  * // '<p>Salut <a rel="nofollow noopener noreferrer" target="_blank">lien</a></p>'
  */
 export function sanitizeHtml(html: string): string {
-  return sanitize(html, OPTIONS);
+  const clean = sanitize(html, OPTIONS);
+  remember(clean);
+  return clean;
+}
+
+/** Outputs of `sanitizeHtml` seen lately (SHA-256), so the ingest's second pass skips what a connector just cleaned. */
+const recent = new Set<string>();
+const RECENT_MAX = 10_000;
+const digest = (html: string): string => createHash('sha256').update(html).digest('base64url');
+
+function remember(clean: string): void {
+  const key = digest(clean);
+  recent.delete(key);
+  recent.add(key);
+  if (recent.size > RECENT_MAX) recent.delete(recent.values().next().value as string);
+}
+
+/**
+ * `sanitizeHtml`, skipped when `html` is exactly what it returned lately (a connector sanitised it
+ * moments ago): the result is the same, at a hash's cost instead of a parse.
+ *
+ * @example
+ * const html = sanitizeHtml(feedItem.description); // connector
+ * sanitizeHtmlOnce(html) === html;                   // ingest: no second parse
+ */
+export function sanitizeHtmlOnce(html: string): string {
+  return recent.has(digest(html)) ? html : sanitizeHtml(html);
 }

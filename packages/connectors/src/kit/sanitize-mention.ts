@@ -1,6 +1,6 @@
 import type { Author, MentionInput } from '@vigie/core';
 import { htmlToText } from './html-to-text';
-import { sanitizeHtml } from './sanitize-html';
+import { sanitizeHtmlOnce } from './sanitize-html';
 
 /** Element names (HTML, SVG, MathML) that make a string markup rather than text. */
 const ELEMENTS =
@@ -64,7 +64,7 @@ export function sanitizeMentionInput(input: MentionInput): MentionInput {
   const cleaned: MentionInput = { ...input };
   if (typeof input.text === 'string') cleaned.text = plainText(input.text);
   if (typeof input.title === 'string') cleaned.title = plainText(input.title);
-  if (typeof input.html === 'string') cleaned.html = sanitizeHtml(input.html);
+  if (typeof input.html === 'string') cleaned.html = sanitizeHtmlOnce(input.html);
   if (input.author) cleaned.author = cleanAuthor(input.author);
   const url = typeof input.url === 'string' ? webLink(input.url) : undefined;
   if (url === undefined) delete cleaned.url;
