@@ -10,9 +10,14 @@ export function registerSourcesList(sources: Command): void {
       .option('--json', 'JSON output')
       .option('--url <url>', 'the running Vigie (VIGIE_URL)')
       .action(async (options: { json?: boolean; url?: string }) => {
-        const items = await connect(options).sources.list();
-        if (options.json) return printJson(items);
-        const columns = withHealth ? ['id', 'name', 'status', 'lastSuccessAt', 'nextRunAt', 'failures', 'lastError'] : ['id', 'connector', 'name', 'interval', 'enabled'];
+        const client = connect(options);
+        const items = await client.sources.list();
+        // The account a source uses, and its status: a source of an account that needs
+        // re-authorisation is stopped until the account is re-authorised.
+        const accounts = withHealth && items.some((s) => s.accountId) ? await client.accounts.list() : [];
+        const accountOf = (id?: string) => (id ? accounts.find((a) => a.id === id) : undefined);
+        if (options.json) return printJson(withHealth ? items.map((s) => ({ ...s, account: accountOf(s.accountId) })) : items);
+        const columns = withHealth ? ['id', 'name', 'status', 'account', 'lastSuccessAt', 'nextRunAt', 'failures', 'lastError'] : ['id', 'connector', 'name', 'interval', 'enabled'];
         printTable(
           items.map((s) => ({
             id: s.id,
@@ -25,6 +30,7 @@ export function registerSourcesList(sources: Command): void {
             nextRunAt: s.health.nextRunAt,
             failures: s.health.consecutiveFailures,
             lastError: s.health.lastError ? `${s.health.lastError.code}: ${s.health.lastError.message}` : '',
+            account: ((a) => (a ? `${a.name} (${a.status}${a.budget?.monthlyReads !== undefined ? `, ${a.budget.used}/${a.budget.monthlyReads} reads` : ''})` : '-'))(accountOf(s.accountId)),
           })),
           columns,
         );
