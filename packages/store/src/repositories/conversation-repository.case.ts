@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationSighting, Mention } from '@vigie/core';
+import type { Conversation, ConversationSighting, Mention } from '@vigie/core';
 import type { VigieStore } from '../create-store';
 import { uniqueSlug } from '../cases/catalog-cases';
 import { at, makeMention } from '../cases/mention-factory';
@@ -122,7 +122,7 @@ export function conversationCases(getStore: () => VigieStore): void {
       const store = getStore();
       const { ws, mentions } = await seed(store, 3);
       const other = await seed(store, 1);
-      const made = [];
+      const made: Conversation[] = [];
       for (const [i, m] of mentions.entries()) made.push(await store.conversations.record(ws.id, sighting(m, `rss:low${i}`, [5, 14, 15][i]!)));
       const low = await store.conversations.list(ws.id, { view: 'open', now: at(10), maxPriority: 15 }, { limit: 10 });
       expect(low.items.map((c) => c.priority)).toEqual([14, 5]);
