@@ -51,7 +51,7 @@ export function guardDraft(input: { text: string; lang?: string; network?: strin
   };
 }
 
-/** Until accounts exist no connector can post for us: every reply is opened on the network. */
+/** A sender that never posts: every reply is opened on the network and confirmed by hand (tests, networks without replies). */
 export const openOnNetworkSender: ReplySender = async ({ conversation }) => {
   if (!conversation.url) throw new AppError('conflict', 'This conversation has no address on its network to reply on');
   return { kind: 'open', url: conversation.url };
