@@ -29,7 +29,11 @@ export function AuthGate({ route, children }: { route: string; children: ReactNo
 
   const load = useCallback(async (): Promise<void> => {
     try {
-      setState({ status: 'signed-in', session: await api.session.get() });
+      const session = await api.session.get();
+      // Pin this tab to its workspace: another tab switching the session's workspace must not
+      // redirect what this one sends (the live stream and the export follow the session).
+      api.setWorkspace(session.workspace.id);
+      setState({ status: 'signed-in', session });
     } catch (error) {
       if (isClientError(error) && error.status === 401) setState({ status: 'signed-out', expired: false });
       else setState({ status: 'failed', error });
@@ -42,6 +46,7 @@ export function AuthGate({ route, children }: { route: string; children: ReactNo
   }, [load]);
 
   const signedIn = useCallback((session: SessionView): void => {
+    api.setWorkspace(session.workspace.id);
     setState({ status: 'signed-in', session });
     if (['/setup', '/invite', '/reset'].includes(path)) window.location.hash = '#/';
   }, [path]);
