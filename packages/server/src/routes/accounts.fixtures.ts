@@ -30,6 +30,13 @@ export async function startInstance(handlers: Record<string, (req: IncomingMessa
       const path = (req.url ?? '').split('?')[0] ?? '';
       const handler = handlers[`${req.method} ${path}`];
       if (handler) return handler(req, body, res);
+      if (path === '/api/v1/streaming/hashtag') {
+        // https://docs.joinmastodon.org/methods/streaming/ — 401 with an invalid token, else an open event stream.
+        const token = req.headers.authorization?.replace(/^Bearer /, '');
+        if (token !== undefined && !validTokens.has(token)) return res.writeHead(401, { 'content-type': 'application/json' }).end(invalidToken);
+        res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' }).write(':thump\n\n');
+        return;
+      }
       if (path.startsWith('/api/v1/timelines/tag/')) {
         const token = req.headers.authorization?.replace(/^Bearer /, '');
         if (token !== undefined && !validTokens.has(token)) return res.writeHead(401, { 'content-type': 'application/json' }).end(invalidToken);

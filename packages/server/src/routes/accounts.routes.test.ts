@@ -7,6 +7,7 @@
 import { planPage } from '@vigie/connectors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareSource, recordAccountReads } from '../services/account-service';
+import { createStreamWorker } from '../workers/stream-worker';
 import { createTestVigie, type TestVigie } from '../test/test-vigie';
 import { startInstance } from './accounts.fixtures';
 
@@ -88,6 +89,28 @@ describe('accounts', () => {
     const polled = await t.vigie.pollSource(resumed);
     expect(polled.error).toBeUndefined();
     expect(instance.requests.at(-1)?.authorization).toBe('Bearer good-token-123');
+  });
+
+  it('a stream refused with 401 marks the account needs_reauth; its streams stop and restart once re-authorised', async () => {
+    const account = await createAccount('expired-stream-1');
+    const source = await createSource(account.id, 'direct');
+    const ws = t.vigie.defaultWorkspace.id;
+    const streams = createStreamWorker({ store: t.vigie.store, ingest: t.vigie.ingest, http: (await import('@vigie/connectors')).createHttpClient({ allowPrivate: true }), log: t.vigie.log, secrets: t.vigie.secrets, now: () => new Date() });
+    try {
+      await streams.start();
+      const until = Date.now() + 10_000;
+      while ((await t.vigie.store.accounts.get(ws, account.id))?.status !== 'needs_reauth' && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+      expect((await t.vigie.store.accounts.get(ws, account.id))?.status).toBe('needs_reauth');
+      await streams.refresh();
+      expect(streams.active()).not.toContain(source.id);
+
+      await t.call('PATCH', `/api/accounts/${account.id}`, { config: { token: 'good-token-123' } });
+      await streams.refresh();
+      expect(streams.active()).toContain(source.id);
+    } finally {
+      await streams.stop();
+      await t.call('DELETE', `/api/sources/${source.id}`);
+    }
   });
 
   it('refuses to delete an account its sources use, and refuses another connector’s account', async () => {
