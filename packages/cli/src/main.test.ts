@@ -23,7 +23,7 @@ describe('vigie CLI', () => {
   it('lists every command in --help', async () => {
     const { code, stdout } = await vigie(['--help']);
     expect(code).toBe(0);
-    for (const command of ['serve', 'init', 'topics', 'sources', 'fetch', 'mentions', 'import', 'export', 'query', 'analyze', 'eval', 'reanalyze']) expect(stdout).toContain(command);
+    for (const command of ['serve', 'init', 'topics', 'sources', 'fetch', 'mentions', 'import', 'export', 'query', 'analyze', 'eval', 'reanalyze', 'setup', 'tokens', 'users', 'workspace', 'data', 'secrets']) expect(stdout).toContain(command);
   });
 
   it('query check prints the normalised query, or the error with its column and exit 2', async () => {
