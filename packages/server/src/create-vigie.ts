@@ -77,6 +77,7 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
   const audit = createAudit(store, log, now);
   const identityMailer = createIdentityMailer(config);
   const identity = createIdentityService({ store, log, now, config, audit, mailer: identityMailer, defaultWorkspaceId: workspace.id });
+  let sessionPurge: ReturnType<typeof setInterval> | undefined;
   const inboxDigest = createInboxDigestJob({ store, log, now, onQueued: () => void alerts.deliver() });
 
   return {
@@ -124,6 +125,9 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
     async start(): Promise<void> {
       await alerts.start();
       if (config.worker) await retention.start();
+      await identity.purgeExpired();
+      sessionPurge ??= setInterval(() => void identity.purgeExpired().catch((error: unknown) => log.warn({ err: error }, 'could not purge expired sessions')), 3_600_000);
+      sessionPurge.unref();
       const setupLink = await identity.createSetupLink();
       if (setupLink) {
         log.warn(`First start: create the owner account at ${setupLink}`);
@@ -147,6 +151,7 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
       await alerts.stop();
       await retention.stop();
       alertChannels.close();
+      if (sessionPurge) clearInterval(sessionPurge);
       identityMailer?.close();
       await store.close();
     },

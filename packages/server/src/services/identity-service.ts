@@ -324,6 +324,11 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       await audit(c, 'session.logout');
     },
 
+    /** Deletes expired sessions (they are refused anyway; this keeps the table small). */
+    async purgeExpired(): Promise<number> {
+      return store.sessions.deleteExpired(now());
+    },
+
     async setupNeeded(): Promise<boolean> {
       return (await store.users.count()) === 0;
     },
