@@ -2,13 +2,14 @@
  * The Bluesky connector: post search and author feeds through the public AppView, with no
  * account; backfill by paging back; live posts of search sources through the Jetstream firehose
  * (stream.ts), over kit's WebSocket (address policy, pinned lookup, silence timeout); with an
- * app password, posting and replying as an account (publish.ts).
+ * app password, posting and replying as an account (publish.ts, reply.ts).
  */
 import { defineConnector } from '../connector';
 import { backfillPosts } from './backfill';
 import { blueskyAccountConfig, blueskySourceConfig, type BlueskyAccountConfig, type BlueskySourceConfig } from './config';
 import { pollPosts } from './poll';
-import { publishPost, replyToPost } from './publish';
+import { publishPost } from './publish';
+import { replyToPost } from './reply';
 import { createSearchPosts } from './search';
 import { createJetstreamStream } from './stream';
 

@@ -60,7 +60,13 @@ async function replyRefs(ctx: ConnectorContext, base: string, token: string, uri
   return { root: found.data.record.reply?.root ?? parent, parent };
 }
 
-async function createPost(ctx: ConnectorContext, account: BlueskyAccountConfig, text: string, inReplyTo?: string): Promise<PublishedRef> {
+/**
+ * Signs in and creates a post, in reply to `inReplyTo` (an `at://` post URI) when given.
+ *
+ * @example
+ * const ref = await createPost(ctx, account, 'Merci !', 'at://did:plc:abc/app.bsky.feed.post/3l3qo2vuowo2b');
+ */
+export async function createPost(ctx: ConnectorContext, account: BlueskyAccountConfig, text: string, inReplyTo?: string): Promise<PublishedRef> {
   checkText(text);
   if (inReplyTo !== undefined && parseAtUri(inReplyTo)?.collection !== 'app.bsky.feed.post') {
     throw new ConnectorError('invalid_request', `${inReplyTo} is not a Bluesky post (at://…/app.bsky.feed.post/…) / n’est pas un post Bluesky`);
@@ -75,16 +81,6 @@ async function createPost(ctx: ConnectorContext, account: BlueskyAccountConfig, 
   if (!created.success || rkey === undefined) throw new ConnectorError('invalid_payload', `${base}/xrpc/com.atproto.repo.createRecord did not return the created record`);
   const handle = signedIn.handle === 'handle.invalid' ? signedIn.did : signedIn.handle;
   return { externalId: created.data.uri, url: postUrl(handle, rkey) };
-}
-
-/**
- * The reply capability: the mention's external id is the post's `at://` URI.
- *
- * @example
- * const ref = await replyToPost(ctx, { account, inReplyToExternalId: 'at://did:plc:abc/app.bsky.feed.post/3l3qo2vuowo2b', text: 'Merci !' });
- */
-export async function replyToPost(ctx: ConnectorContext, request: { account: BlueskyAccountConfig; inReplyToExternalId: string; text: string }): Promise<PublishedRef> {
-  return createPost(ctx, request.account, request.text, request.inReplyToExternalId);
 }
 
 /**

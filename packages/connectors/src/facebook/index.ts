@@ -7,7 +7,8 @@ import { defineConnector, type ConnectorDefinition } from '../connector';
 import { GRAPH_API_BASE } from './api';
 import { facebookAccountConfig, facebookSourceConfig, type FacebookAccountConfig, type FacebookSourceConfig } from './config';
 import { pollPage } from './poll';
-import { publishOnPage, replyToObject } from './publish';
+import { publishOnPage } from './publish';
+import { replyToObject } from './reply';
 
 export { benchPages } from './bench-pages';
 

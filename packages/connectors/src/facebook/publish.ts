@@ -18,7 +18,7 @@ import { errorFromGraphAnswer } from './api';
 import { DEFAULT_GRAPH_VERSION, type FacebookAccountConfig } from './config';
 
 /** Ids of Page posts (`{page-id}_{post-id}`) and of comments (`{post-id}_{comment-id}`). */
-const OBJECT_ID = /^\d{1,25}(?:_\d{1,25})*$/;
+export const OBJECT_ID = /^\d{1,25}(?:_\d{1,25})*$/;
 
 const created = z.object({ id: z.string().regex(OBJECT_ID) });
 const permalink = z.object({ permalink_url: z.string().startsWith('https://') });
@@ -34,7 +34,13 @@ function graphErrorCode(body: Buffer): number | undefined {
   }
 }
 
-async function postMessage(ctx: ConnectorContext, url: string, token: string, message: string): Promise<string> {
+/**
+ * POSTs `{ message }` with the Page token and returns the new object's id; Graph errors classified.
+ *
+ * @example
+ * const id = await postMessage(ctx, `${base}/v23.0/104000000000001/feed`, token, 'Nouvelle version !');
+ */
+export async function postMessage(ctx: ConnectorContext, url: string, token: string, message: string): Promise<string> {
   const res = await ctx.http.post(url, JSON.stringify({ message }), {
     headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${token}` },
     signal: ctx.signal,
@@ -72,32 +78,20 @@ async function permalinkOf(ctx: ConnectorContext, base: string, version: string,
   }
 }
 
-async function posted(ctx: ConnectorContext, base: string, version: string, id: string, token: string): Promise<PublishedRef> {
+/**
+ * The published reference: the id, and the permalink when Facebook gives it.
+ *
+ * @example
+ * await posted(ctx, base, 'v23.0', '104000000000001_900000000000099', token); // { externalId, url? }
+ */
+export async function posted(ctx: ConnectorContext, base: string, version: string, id: string, token: string): Promise<PublishedRef> {
   const url = await permalinkOf(ctx, base, version, id, token);
   return { externalId: id, ...(url !== undefined ? { url } : {}) };
 }
 
-function checkText(text: string): void {
+/** Refuses an empty message before any call. */
+export function checkText(text: string): void {
   if (text.trim() === '') throw new ConnectorError('invalid_request', 'the message is empty / le message est vide');
-}
-
-/**
- * The reply capability: a comment under a post, or a reply under a comment (Facebook shows
- * replies to a reply in the same thread). The mention's external id is the Graph object id.
- *
- * @example
- * const ref = await replyToObject(ctx, GRAPH_API_BASE, { account, inReplyToExternalId: '900000000000001_700000000000001', text: 'Merci !' });
- */
-export async function replyToObject(ctx: ConnectorContext, base: string, request: { account: FacebookAccountConfig; inReplyToExternalId: string; text: string }): Promise<PublishedRef> {
-  checkText(request.text);
-  const target = request.inReplyToExternalId;
-  if (!OBJECT_ID.test(target)) {
-    throw new ConnectorError('invalid_request', `${target} cannot be answered through the Graph API (a rating, or not a Facebook id) / on ne peut pas y répondre par l’API Graph (un avis, ou pas un identifiant Facebook)`);
-  }
-  const { accessToken } = request.account;
-  const version = request.account.graphVersion ?? DEFAULT_GRAPH_VERSION;
-  const id = await postMessage(ctx, `${base}/${version}/${target}/comments`, accessToken, request.text);
-  return posted(ctx, base, version, id, accessToken);
 }
 
 /**

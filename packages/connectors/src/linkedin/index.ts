@@ -7,7 +7,8 @@ import { defineConnector, type ConnectorDefinition } from '../connector';
 import { LINKEDIN_API_BASE } from './api';
 import { linkedinAccountConfig, linkedinSourceConfig, type LinkedinAccountConfig, type LinkedinSourceConfig } from './config';
 import { pollOrganisation } from './poll';
-import { commentAsOrganisation, publishAsOrganisation } from './publish';
+import { publishAsOrganisation } from './publish';
+import { commentAsOrganisation } from './reply';
 
 export { benchPages } from './bench-pages';
 

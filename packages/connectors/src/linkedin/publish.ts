@@ -10,7 +10,6 @@
  * No idempotency key: the server's draft status prevents a double post; LinkedIn refuses a post
  * that duplicates a recent one (422), reported as `invalid_request` with that reason.
  */
-import { z } from 'zod';
 import type { ConnectorContext, PublishedRef } from '../connector';
 import { ConnectorError } from '../connector-error';
 import { errorFromStatus } from '../kit/error-from-status';
@@ -18,14 +17,9 @@ import type { HttpResponse } from '../kit/http-client';
 import { CODES, linkedinError } from './api';
 import { DEFAULT_API_VERSION, type LinkedinAccountConfig } from './config';
 
-const POST_URN = /^urn:li:(?:share|ugcPost|activity):\d{1,25}$/;
-/** `urn:li:comment:(<post URN>,<comment id>)` */
-const COMMENT_URN = /^urn:li:comment:\((urn:li:(?:share|ugcPost|activity):\d{1,25}),(\d{1,25})\)$/;
-/** Comments hold 1,250 characters, posts 3,000 (LinkedIn's limits in its interface and API). */
-const MAX_COMMENT = 1250;
+export const POST_URN = /^urn:li:(?:share|ugcPost|activity):\d{1,25}$/;
+/** Posts hold 3,000 characters (LinkedIn's limit in its interface and API). */
 const MAX_POST = 3000;
-
-const createdComment = z.object({ commentUrn: z.string().regex(COMMENT_URN).optional(), id: z.string().regex(/^\d{1,25}$/).optional(), object: z.string().optional() });
 
 /** Posts' `commentary` is "little text": these characters must be escaped with a backslash (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/little-text-format). */
 export function escapeLittleText(text: string): string {
@@ -52,7 +46,14 @@ function parseBody(res: HttpResponse): { json?: unknown; error?: Error } {
   }
 }
 
-async function send(ctx: ConnectorContext, url: string, account: LinkedinAccountConfig, body: unknown): Promise<{ res: HttpResponse; json?: unknown; parseError?: Error }> {
+/**
+ * POSTs a JSON body with the versioned headers; LinkedIn errors classified (a duplicate post is
+ * `invalid_request` saying so).
+ *
+ * @example
+ * const { res, json } = await send(ctx, `${base}/rest/posts`, account, body);
+ */
+export async function send(ctx: ConnectorContext, url: string, account: LinkedinAccountConfig, body: unknown): Promise<{ res: HttpResponse; json?: unknown; parseError?: Error }> {
   const res = await ctx.http.post(url, JSON.stringify(body), { headers: headersOf(account), signal: ctx.signal, throwHttpErrors: false });
   const parsed = parseBody(res);
   const failure = errorFromStatus(res.status, url, res.headers, ctx.now());
@@ -68,39 +69,6 @@ async function send(ctx: ConnectorContext, url: string, account: LinkedinAccount
     throw new ConnectorError((code === undefined ? undefined : CODES[code]) ?? failure.code, failure.message + detail, options);
   }
   return { res, ...(parsed.json !== undefined ? { json: parsed.json } : {}), ...(parsed.error !== undefined ? { parseError: parsed.error } : {}) };
-}
-
-/** Rest.li 2.0 wants every reserved character of an URN in a path encoded, parentheses included. */
-const encodeUrn = (urn: string): string => encodeURIComponent(urn).replace(/\(/g, '%28').replace(/\)/g, '%29');
-
-const commentUrl = (postUrn: string, commentUrn: string): string => `https://www.linkedin.com/feed/update/${encodeURIComponent(postUrn)}/?commentUrn=${encodeURIComponent(commentUrn)}`;
-
-/**
- * The reply capability: the mention's external id is a comment URN (a reply under it) or a post
- * URN (a comment on the post).
- *
- * @example
- * const ref = await commentAsOrganisation(ctx, LINKEDIN_API_BASE, { account, inReplyToExternalId: 'urn:li:comment:(urn:li:activity:7…,7…)', text: 'Merci !' });
- */
-export async function commentAsOrganisation(ctx: ConnectorContext, base: string, request: { account: LinkedinAccountConfig; inReplyToExternalId: string; text: string }): Promise<PublishedRef> {
-  const target = request.inReplyToExternalId;
-  const inComment = COMMENT_URN.exec(target);
-  const postUrn = inComment?.[1] ?? (POST_URN.test(target) ? target : undefined);
-  if (postUrn === undefined) throw new ConnectorError('invalid_request', `${target} is neither a LinkedIn post nor a comment URN / n’est ni une URN de post ni de commentaire LinkedIn`);
-  if (request.text.trim() === '') throw new ConnectorError('invalid_request', 'the comment is empty / le commentaire est vide');
-  if (request.text.length > MAX_COMMENT) throw new ConnectorError('invalid_request', `LinkedIn comments hold ${MAX_COMMENT} characters at most / les commentaires LinkedIn comptent ${MAX_COMMENT} caractères au plus`);
-  const url = `${base}/rest/socialActions/${encodeUrn(target)}/comments`;
-  const body = { actor: request.account.organizationUrn, object: postUrn, message: { text: request.text }, ...(inComment !== null ? { parentComment: target } : {}) };
-  const { res, json } = await send(ctx, url, request.account, body);
-  const created = createdComment.safeParse(json);
-  const header = res.headers['x-restli-id'];
-  const id = created.success ? created.data.id : undefined;
-  const urn =
-    (created.success ? created.data.commentUrn : undefined) ??
-    (header !== undefined && COMMENT_URN.test(header) ? header : undefined) ??
-    (id !== undefined ? `urn:li:comment:(${postUrn},${id})` : undefined);
-  if (urn === undefined) throw new ConnectorError('invalid_payload', `${url} did not return the created comment`, { status: res.status });
-  return { externalId: urn, url: commentUrl(postUrn, urn) };
 }
 
 /**

@@ -8,7 +8,8 @@ import { defineConnector, type ConnectorDefinition } from '../connector';
 import { X_API_BASE } from './api';
 import { xAccountConfig, xSourceConfig, type XAccountConfig, type XSourceConfig } from './config';
 import { pollRecentSearch } from './poll';
-import { publishPost, replyToPost } from './publish';
+import { publishPost } from './publish';
+import { replyToPost } from './reply';
 import { searchX } from './search';
 import { createFilteredStream, type FilteredStreamOptions } from './stream';
 

@@ -17,7 +17,7 @@ const created = z.object({ data: z.object({ id: z.string().regex(/^\d{1,20}$/), 
 const problem = z.object({ detail: z.string().optional(), title: z.string().optional() });
 
 /** Post ids are numeric snowflakes; the mention's external id is the post's first id (its edit history's). */
-const POST_ID = /^\d{1,20}$/;
+export const POST_ID = /^\d{1,20}$/;
 
 function isDuplicate(body: Buffer): boolean {
   try {
@@ -29,7 +29,13 @@ function isDuplicate(body: Buffer): boolean {
   }
 }
 
-async function createPost(ctx: ConnectorContext, base: string, account: XAccountConfig, text: string, inReplyTo?: string): Promise<PublishedRef> {
+/**
+ * `POST /2/tweets`, in reply to `inReplyTo` (a post id) when given.
+ *
+ * @example
+ * const ref = await createPost(ctx, X_API_BASE, { accessToken }, 'Merci !', '1861400000000000014');
+ */
+export async function createPost(ctx: ConnectorContext, base: string, account: XAccountConfig, text: string, inReplyTo?: string): Promise<PublishedRef> {
   if (text.trim() === '') throw new ConnectorError('invalid_request', 'the post is empty / le post est vide');
   // An OAuth-connected account keeps its user token as `bearerToken`; a pasted one is `accessToken`.
   const token = account.accessToken ?? account.bearerToken;
@@ -51,17 +57,6 @@ async function createPost(ctx: ConnectorContext, base: string, account: XAccount
   const parsed = created.safeParse(parseJson(res, url));
   if (!parsed.success) throw new ConnectorError('invalid_payload', `${url} did not return the created post`, { status: res.status });
   return { externalId: parsed.data.data.id, url: `https://x.com/i/web/status/${parsed.data.data.id}` };
-}
-
-/**
- * The reply capability.
- *
- * @example
- * const ref = await replyToPost(ctx, X_API_BASE, { account: { accessToken }, inReplyToExternalId: '1861400000000000014', text: 'Merci !' });
- */
-export async function replyToPost(ctx: ConnectorContext, base: string, request: { account: XAccountConfig; inReplyToExternalId: string; text: string }): Promise<PublishedRef> {
-  if (!POST_ID.test(request.inReplyToExternalId)) throw new ConnectorError('invalid_request', `${request.inReplyToExternalId} is not an X post id / n’est pas un identifiant de post X`);
-  return createPost(ctx, base, request.account, request.text, request.inReplyToExternalId);
 }
 
 /**
