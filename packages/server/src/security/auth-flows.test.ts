@@ -144,6 +144,26 @@ describe('guessing passwords', () => {
   });
 });
 
+describe('API rate limit', () => {
+  it('answers 429 with Retry-After past 1,200 requests a minute for one caller, and not for another', async () => {
+    const t = await createTestVigie();
+    try {
+      const me = await t.call('GET', '/api/session');
+      const tokenId = (me.json.token as { id: string }).id;
+      // GET /api/session counted one; 1,198 more leave room for exactly one.
+      for (let i = 0; i < 1198; i += 1) t.vigie.identity.limits.api.hit(`token:${tokenId}`);
+      expect((await t.call('GET', '/api/topics')).status).toBe(200);
+      const limited = await t.call('GET', '/api/topics');
+      expect(limited.status).toBe(429);
+      expect((limited.json.error as { code: string }).code).toBe('rate_limited');
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await t.callAs('analyst', 'GET', '/api/topics')).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('first start, password reset, invitations', () => {
   let smtp: SMTPServer;
   let smtpPort: number;
