@@ -82,7 +82,9 @@ function checkOrigin(c: Context, config: AuthConfig): void {
     const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
     if (host && proto) own.add(`${proto}://${host}`);
   }
-  if (!own.has(origin)) throw new AppError('forbidden', 'cross-site request refused (Origin does not match) / requête intersite refusée');
+  if (!own.has(origin)) {
+    throw new AppError('forbidden', 'cross-site request refused: Origin is not this server (behind a proxy, set VIGIE_PUBLIC_URL to the address you open) / requête intersite refusée');
+  }
 }
 
 /**
