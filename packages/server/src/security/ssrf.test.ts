@@ -119,11 +119,17 @@ describe('SSRF: user-supplied addresses never reach private networks', () => {
     nothingReached();
   });
 
-  it('alert webhooks: a private address is refused when the rule is saved, and at delivery (DNS changed, or a redirect)', async () => {
+  it('alert webhooks: a private address is refused when a rule is created or changed, and at delivery (DNS changed, or a redirect)', async () => {
     const topic = await t.call('POST', '/api/topics', { name: 'Ondine', kind: 'product', queries: ['ondine'] });
     for (const url of privateUrls) {
       const refused = await t.call('POST', '/api/alert-rules', { name: 'X', scope: { kind: 'topic', id: String(topic.json.id) }, detectors: ['volume_spike'], channels: [{ kind: 'webhook', url }] });
       expect(refused.status, url).toBe(400);
+    }
+    const rule = await t.call('POST', '/api/alert-rules', { name: 'Public', scope: { kind: 'topic', id: String(topic.json.id) }, detectors: ['volume_spike'], channels: [{ kind: 'webhook', url: 'https://93.184.215.14/hooks/x' }] });
+    expect(rule.status).toBe(201);
+    for (const url of privateUrls) {
+      const patched = await t.call('PATCH', `/api/alert-rules/${String(rule.json.id)}`, { channels: [{ kind: 'webhook', url }] });
+      expect(patched.status, url).toBe(400);
     }
     const channel = createWebhookChannel({ allowPrivate: false });
     for (const url of privateUrls.slice(0, 2)) {
