@@ -19,7 +19,7 @@ export function PasswordFields({
     <>
       <label className="field">
         <span>{label ?? t('auth.password')}</span>
-        <input type="password" autoComplete="new-password" required minLength={12} value={password} onChange={(e) => onPassword(e.target.value)} aria-describedby="password-policy" />
+        <input type="password" autoComplete="new-password" required value={password} onChange={(e) => onPassword(e.target.value)} aria-describedby="password-policy" />
       </label>
       <p className="muted small" id="password-policy">
         {t('auth.passwordPolicy')}
