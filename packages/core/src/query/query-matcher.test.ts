@@ -58,6 +58,31 @@ describe('createQueryMatcher', () => {
     expect(sorted(matcher.match(doc))).toEqual(['lang', 'not', 'url', 'wild']);
   });
 
+  it('answers right through thousands of edits (the index grows, forgets deleted words, reuses room)', () => {
+    const matcher = createQueryMatcher();
+    const live = new Map<string, string>();
+    const word = (i: number) => `mot${i.toString(36)}`;
+    const set = (id: string, query: string) => {
+      matcher.set(id, query);
+      live.set(id, query);
+    };
+    const remove = (id: string) => {
+      matcher.delete(id);
+      live.delete(id);
+    };
+    const expected = (doc: MatchableDocument) => [...live].filter(([, query]) => evaluateQuery(parseQuery(query), doc)).map(([id]) => id).sort();
+    const posts = [`${word(9)} #${word(15)}`, word(10), `${word(1)}x ${word(4)} ${word(5)}`, `@${word(2998)} ${word(2999)} ${word(3000)}`];
+    for (let i = 0; i < 3000; i++) set(`w${i}`, i % 3 === 0 ? `${word(i)}*` : `${word(i)} OR "${word(i + 1)} ${word(i + 2)}"`);
+    for (let i = 0; i < 3000; i += 2) remove(`w${i}`);
+    for (let i = 0; i < 3000; i += 4) set(`w${i}`, `#${word(i + 7)}`);
+    expect(matcher.size()).toBe(2250);
+    expect(sorted(matcher.match({ text: posts[0] as string }))).toEqual(['w15', 'w8', 'w9']);
+    for (const text of posts) expect(sorted(matcher.match({ text }))).toEqual(expected({ text }));
+    for (let i = 0; i < 3000; i++) remove(`w${i}`);
+    expect(matcher.size()).toBe(0);
+    for (const text of posts) expect(matcher.match({ text })).toEqual([]);
+  });
+
   it('compiles a batch and reports the queries that fail', () => {
     const { matcher, compileMs, failed } = compileQueries([
       { id: 'ok', query: 'vigie' },

@@ -72,7 +72,6 @@ export interface CompiledQueries {
 }
 
 const MAX_BUCKET = 6;
-const BUCKET_MASK = 0xffff;
 
 function isPlainWord(node: QueryAst): boolean {
   return node.type === 'term' && node.kind === 'word' && node.exact === undefined;
@@ -99,58 +98,134 @@ function bufferStartsWith(buffer: Uint16Array, length: number, prefix: string): 
 
 /**
  * The known words by hash, in open addressing with linear probing, so a scanned word is looked
- * up from the scanner's buffer without building a string. Deleted slots become tombstones until
- * the next resize.
+ * up from the scanner's buffer without building a string. Each slot is four int32 in one typed
+ * array (hash, 1 + info index or EMPTY/DELETED, offset and length of the word's code units in a
+ * shared pool): a probe reads one cache line, then the pool, then the info. Deleted slots stay
+ * as tombstones, and deleted words in the pool, until the next rebuild (growth or compaction).
  */
+const EMPTY = 0;
+const DELETED = -1;
+const SLOT = 4;
+
+/** The filter: one bit per value of the hash's low 18 bits (32 KB). */
+const FILTER_BITS = 18;
+const FILTER_WORDS_MASK = (1 << (FILTER_BITS - 5)) - 1;
+
 class WordTable {
-  private infos: (KeyInfo | null | undefined)[] = new Array<KeyInfo | null | undefined>(1024).fill(undefined);
-  private hashes = new Int32Array(1024);
+  /**
+   * Bit set when some known word's hash has these low bits: most words of a post are not known,
+   * and this small array answers them without touching the (larger) slots.
+   */
+  private readonly filter = new Int32Array(1 << (FILTER_BITS - 5));
+  /** Known words per filter bit, to clear the bit when the last one goes. */
+  private readonly filterCounts = new Int32Array(1 << FILTER_BITS);
+  private slots = new Int32Array(1024 * SLOT);
   private mask = 1023;
-  /** Live entries and tombstones (null). */
+  private pool = new Uint16Array(8192);
+  private poolUsed = 0;
+  /** Infos by index (slot value − 1); freed indexes are reused. */
+  private infos: (KeyInfo | undefined)[] = [];
+  private free: number[] = [];
+  /** Occupied slots, tombstones included. */
   private used = 0;
   private live = 0;
 
   find(buffer: Uint16Array, length: number, hash: number): KeyInfo | undefined {
-    const infos = this.infos;
-    const hashes = this.hashes;
+    if (((this.filter[(hash >>> 5) & FILTER_WORDS_MASK] as number) & (1 << (hash & 31))) === 0) return undefined;
+    const slots = this.slots;
     const mask = this.mask;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const info = infos[i];
-      if (info === undefined) return undefined;
-      if (hashes[i] === hash && info !== null && bufferEquals(buffer, length, info.key)) return info;
+      const at = i * SLOT;
+      const ref = slots[at + 1] as number;
+      if (ref === EMPTY) return undefined;
+      if (slots[at] === hash && ref !== DELETED && slots[at + 3] === length) {
+        const pool = this.pool;
+        let k = 0;
+        for (let offset = slots[at + 2] as number; k < length; k++, offset++) if (pool[offset] !== buffer[k]) break;
+        if (k === length) return this.infos[ref - 1];
+      }
     }
   }
 
   add(info: KeyInfo): void {
-    if ((this.used + 1) * 2 > this.infos.length) this.resize(Math.max(1024, 2 ** Math.ceil(Math.log2((this.live + 1) * 4))));
-    const mask = this.mask;
-    let i = info.hash & mask;
-    while (this.infos[i] !== undefined && this.infos[i] !== null) i = (i + 1) & mask;
-    if (this.infos[i] === undefined) this.used++;
-    this.infos[i] = info;
-    this.hashes[i] = info.hash;
+    if ((this.used + 1) * 2 > this.mask + 1) this.rebuild(Math.max(1024, 2 ** Math.ceil(Math.log2((this.live + 1) * 4))));
+    const key = info.key;
+    if (this.poolUsed + key.length > this.pool.length) {
+      this.rebuild(this.mask + 1);
+      if (this.poolUsed + key.length > this.pool.length) {
+        const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + key.length));
+        pool.set(this.pool.subarray(0, this.poolUsed));
+        this.pool = pool;
+      }
+    }
+    const offset = this.poolUsed;
+    for (let k = 0; k < key.length; k++) this.pool[offset + k] = key.charCodeAt(k);
+    this.poolUsed += key.length;
+    let index = this.free.pop();
+    if (index === undefined) {
+      index = this.infos.length;
+      this.infos.push(info);
+    } else {
+      this.infos[index] = info;
+    }
+    this.place(info.hash, index + 1, offset, key.length);
     this.live++;
+    const bit = info.hash & ((1 << FILTER_BITS) - 1);
+    if ((this.filterCounts[bit] = (this.filterCounts[bit] ?? 0) + 1) === 1) this.filter[bit >>> 5] = (this.filter[bit >>> 5] ?? 0) | (1 << (bit & 31));
   }
 
   remove(info: KeyInfo): void {
+    const slots = this.slots;
     const mask = this.mask;
-    for (let i = info.hash & mask; this.infos[i] !== undefined; i = (i + 1) & mask) {
-      if (this.infos[i] === info) {
-        this.infos[i] = null;
+    for (let i = info.hash & mask; slots[i * SLOT + 1] !== EMPTY; i = (i + 1) & mask) {
+      const ref = slots[i * SLOT + 1] as number;
+      if (ref > 0 && this.infos[ref - 1] === info) {
+        slots[i * SLOT + 1] = DELETED;
+        this.infos[ref - 1] = undefined;
+        this.free.push(ref - 1);
         this.live--;
+        const bit = info.hash & ((1 << FILTER_BITS) - 1);
+        if ((this.filterCounts[bit] = (this.filterCounts[bit] ?? 0) - 1) === 0) this.filter[bit >>> 5] = (this.filter[bit >>> 5] ?? 0) & ~(1 << (bit & 31));
         return;
       }
     }
   }
 
-  private resize(capacity: number): void {
-    const old = this.infos;
-    this.infos = new Array<KeyInfo | null | undefined>(capacity).fill(undefined);
-    this.hashes = new Int32Array(capacity);
+  private place(hash: number, ref: number, offset: number, length: number): void {
+    const slots = this.slots;
+    const mask = this.mask;
+    let i = hash & mask;
+    while ((slots[i * SLOT + 1] as number) > 0) i = (i + 1) & mask;
+    if (slots[i * SLOT + 1] === EMPTY) this.used++;
+    const at = i * SLOT;
+    slots[at] = hash;
+    slots[at + 1] = ref;
+    slots[at + 2] = offset;
+    slots[at + 3] = length;
+  }
+
+  /** Re-inserts the live words into `capacity` slots and a compacted pool. */
+  private rebuild(capacity: number): void {
+    const live = this.infos;
+    this.slots = new Int32Array(capacity * SLOT);
     this.mask = capacity - 1;
     this.used = 0;
+    this.infos = [];
+    this.free = [];
+    let poolSize = 0;
+    for (const info of live) if (info) poolSize += info.key.length;
+    this.pool = new Uint16Array(Math.max(8192, poolSize * 2));
+    this.poolUsed = 0;
     this.live = 0;
-    for (const info of old) if (info) this.add(info);
+    for (const info of live) {
+      if (!info) continue;
+      const offset = this.poolUsed;
+      for (let k = 0; k < info.key.length; k++) this.pool[offset + k] = info.key.charCodeAt(k);
+      this.poolUsed += info.key.length;
+      this.infos.push(info);
+      this.place(info.hash, this.infos.length, offset, info.key.length);
+      this.live++;
+    }
   }
 }
 
@@ -223,8 +298,9 @@ export function createQueryMatcher(): QueryMatcher {
   const keys = new Map<string, KeyInfo>();
   const words = new WordTable();
   const prefixes = new Map<string, PrefixInfo>();
-  /** Prefixes by the low bits of their bucket hash. */
-  const prefixSlots: (PrefixInfo[] | undefined)[] = new Array<PrefixInfo[] | undefined>(BUCKET_MASK + 1).fill(undefined);
+  /** Prefixes by the low bits of their bucket hash (slots: a power of two, at least 4 per prefix). */
+  let prefixSlots: (PrefixInfo[] | undefined)[] = new Array<PrefixInfo[] | undefined>(256).fill(undefined);
+  let prefixMask = 255;
   /** How many prefixes are bucketed at each length (3…6): a post looks up only those lengths. */
   const bucketLengths = new Int32Array(MAX_BUCKET + 1);
   const always: Entry[] = [];
@@ -256,19 +332,29 @@ export function createQueryMatcher(): QueryMatcher {
       const bucketLength = Math.min(prefix.length, MAX_BUCKET);
       info = { prefix, bucketLength, bucket: hashWord(prefix.slice(0, bucketLength)), entries: [], refs: 0, stamp: 0 };
       prefixes.set(prefix, info);
-      const slot = info.bucket & BUCKET_MASK;
-      const list = prefixSlots[slot];
-      if (list) list.push(info);
-      else prefixSlots[slot] = [info];
+      if (prefixes.size * 4 > prefixMask + 1) {
+        prefixMask = prefixMask * 2 + 1;
+        prefixSlots = new Array<PrefixInfo[] | undefined>(prefixMask + 1).fill(undefined);
+        for (const known of prefixes.values()) slotPrefix(known);
+      } else {
+        slotPrefix(info);
+      }
       bucketLengths[bucketLength] = (bucketLengths[bucketLength] ?? 0) + 1;
     }
     return info;
   }
 
+  function slotPrefix(info: PrefixInfo): void {
+    const slot = info.bucket & prefixMask;
+    const list = prefixSlots[slot];
+    if (list) list.push(info);
+    else prefixSlots[slot] = [info];
+  }
+
   function releasePrefix(info: PrefixInfo): void {
     if (info.entries.length > 0 || info.refs > 0) return;
     prefixes.delete(info.prefix);
-    const slot = info.bucket & BUCKET_MASK;
+    const slot = info.bucket & prefixMask;
     const list = prefixSlots[slot] as PrefixInfo[];
     list.splice(list.indexOf(info), 1);
     if (list.length === 0) prefixSlots[slot] = undefined;
@@ -411,7 +497,7 @@ export function createQueryMatcher(): QueryMatcher {
       for (let l = 0; l < MAX_BUCKET && l < length; l++) {
         hash = (Math.imul(hash, 31) + (buffer[l] as number)) | 0;
         if (l + 1 >= MIN_PREFIX && bucketLengths[l + 1] !== 0) {
-          const list = prefixSlots[hash & BUCKET_MASK];
+          const list = prefixSlots[hash & prefixMask];
           if (list !== undefined) visitPrefixes(list, l + 1, hash, buffer, length);
         }
       }
