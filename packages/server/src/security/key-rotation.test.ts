@@ -1,6 +1,6 @@
 /**
- * `vigie secrets rotate`: after a rotation every sealed secret (source credentials, intake
- * secrets) opens with the new key alone, the old key is kept for reading, Vigie restarted on the
+ * `vigie secrets rotate`: after a rotation every sealed secret (source and account credentials,
+ * intake secrets) opens with the new key alone, the old key is kept for reading, Vigie restarted on the
  * data folder still polls with the right credential, a crash halfway loses nothing, and the
  * environment mode prints what to set instead of touching files.
  */
@@ -18,17 +18,21 @@ import { createIntakeService } from '../services/intake-service';
 import { createSourceService } from '../services/source-service';
 import { rotateSecretKey, SEALED_SECRET_HOLDERS } from './key-rotation';
 import { createSecretBox } from './secret-box';
-import { SEALED } from './source-secrets';
+import { SEALED, sealSecrets } from './source-secrets';
 
 const TOKEN = 'mastodon-token-0123456789-abcdef';
 const X_TOKEN = 'x-bearer-0123456789-abcdefghijkl';
+const ACCOUNT_TOKEN = 'account-token-0123456789-abcdef';
 const actor = { kind: 'cli' as const, label: 'vigie secrets rotate' };
 
-/** Every sealed value of the data folder: source config fields and intake secrets. */
+const sealedIn = (config: Record<string, unknown>): string[] => Object.values(config).filter((v): v is string => typeof v === 'string' && v.startsWith(SEALED)).map((v) => v.slice(SEALED.length));
+
+/** Every sealed value of the data folder: source and account config fields, intake secrets. */
 async function sealedValues(store: Store, workspaceId: string): Promise<string[]> {
-  const sources = (await store.sources.list(workspaceId)).flatMap((s) => Object.values(s.config).filter((v): v is string => typeof v === 'string' && v.startsWith(SEALED)).map((v) => v.slice(SEALED.length)));
+  const sources = (await store.sources.list(workspaceId)).flatMap((s) => sealedIn(s.config));
+  const accounts = (await store.accounts.list(workspaceId)).flatMap((a) => sealedIn(a.config));
   const intakes = ((await store.settings.get<{ sealedSecret: string }[]>(workspaceId, 'intakes')) ?? []).map((i) => i.sealedSecret);
-  return [...sources, ...intakes];
+  return [...sources, ...accounts, ...intakes];
 }
 
 describe('secret key rotation', () => {
@@ -64,6 +68,7 @@ describe('secret key rotation', () => {
     const sources = createSourceService(vigie);
     const mastodon = await sources.create(ws, { connector: 'mastodon', config: { instance: origin, hashtag: 'vigie', token: TOKEN } });
     await sources.create(ws, { connector: 'x', config: { query: 'vigie', bearerToken: X_TOKEN } });
+    await vigie.store.accounts.create(ws, { connector: 'mastodon', name: 'Piaille', config: sealSecrets(vigie.secrets, ['token'], { instance: origin, token: ACCOUNT_TOKEN }) });
     const intake = await createIntakeService(vigie).create(ws, 'Zapier');
     return { ws, mastodon, intakeSecret: intake.secret };
   }
@@ -74,7 +79,7 @@ describe('secret key rotation', () => {
     const oldKey = readFileSync(join(dataDir, 'secret.key'), 'utf8').trim();
 
     const report = await rotateSecretKey(before, { actor });
-    expect(report).toMatchObject({ mode: 'key-file', resealed: true, counts: { sources: { resealed: 2, unreadable: 0 }, intakes: { resealed: 1, unreadable: 0 }, accounts: { resealed: 0, unreadable: 0 } } });
+    expect(report).toMatchObject({ mode: 'key-file', resealed: true, counts: { sources: { resealed: 2, unreadable: 0 }, intakes: { resealed: 1, unreadable: 0 }, accounts: { resealed: 1, unreadable: 0 } } });
 
     const newKey = readFileSync(join(dataDir, 'secret.key'), 'utf8').trim();
     expect(newKey).toMatch(/^[0-9a-f]{64}$/);
@@ -84,8 +89,8 @@ describe('secret key rotation', () => {
 
     const newOnly = createSecretBox({ current: Buffer.from(newKey, 'hex') });
     const values = await sealedValues(before.store, ws);
-    expect(values).toHaveLength(3);
-    expect(values.map((v) => newOnly.open(v)).sort()).toEqual([TOKEN, X_TOKEN, intakeSecret].sort());
+    expect(values).toHaveLength(4);
+    expect(values.map((v) => newOnly.open(v)).sort()).toEqual([TOKEN, X_TOKEN, ACCOUNT_TOKEN, intakeSecret].sort());
     const oldOnly = createSecretBox({ current: Buffer.from(oldKey, 'hex') });
     for (const v of values) expect(() => oldOnly.open(v)).toThrow();
 
@@ -110,11 +115,11 @@ describe('secret key rotation', () => {
     // Sources carry the new key, the intake still the old one: a restart opens both.
     const restarted = await open();
     const values = await sealedValues(restarted.store, ws);
-    expect(values.map((v) => restarted.secrets.open(v)).sort()).toEqual([TOKEN, X_TOKEN, intakeSecret].sort());
+    expect(values.map((v) => restarted.secrets.open(v)).sort()).toEqual([TOKEN, X_TOKEN, ACCOUNT_TOKEN, intakeSecret].sort());
 
     await rotateSecretKey(restarted, { actor });
     const newest = createSecretBox({ current: Buffer.from(readFileSync(join(dataDir, 'secret.key'), 'utf8').trim(), 'hex') });
-    expect((await sealedValues(restarted.store, ws)).map((v) => newest.open(v)).sort()).toEqual([TOKEN, X_TOKEN, intakeSecret].sort());
+    expect((await sealedValues(restarted.store, ws)).map((v) => newest.open(v)).sort()).toEqual([TOKEN, X_TOKEN, ACCOUNT_TOKEN, intakeSecret].sort());
     expect(readFileSync(join(dataDir, 'secret.previous-keys'), 'utf8').trim().split('\n')).toHaveLength(2);
   });
 
@@ -133,9 +138,9 @@ describe('secret key rotation', () => {
 
     const newKey = Buffer.from(planned.environment!.VIGIE_SECRET_KEY, 'hex');
     const done = await rotateSecretKey(vigie, { actor, newKey });
-    expect(done).toMatchObject({ mode: 'environment', resealed: true, counts: { sources: { resealed: 2 }, intakes: { resealed: 1 } } });
+    expect(done).toMatchObject({ mode: 'environment', resealed: true, counts: { sources: { resealed: 2 }, accounts: { resealed: 1 }, intakes: { resealed: 1 } } });
     const newOnly = createSecretBox({ current: newKey });
-    expect((await sealedValues(vigie.store, ws)).map((v) => newOnly.open(v))).toHaveLength(3);
+    expect((await sealedValues(vigie.store, ws)).map((v) => newOnly.open(v))).toHaveLength(4);
 
     // Started with the printed values, Vigie opens everything.
     const restarted = await open({}, { VIGIE_SECRET_KEY: planned.environment!.VIGIE_SECRET_KEY, VIGIE_PREVIOUS_SECRET_KEYS: planned.environment!.VIGIE_PREVIOUS_SECRET_KEYS });
