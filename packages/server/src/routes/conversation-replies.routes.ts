@@ -54,6 +54,7 @@ export function conversationReplyRoutes(deps: AppDeps) {
     async (c) => {
       const body = ActorSchema.parse(await c.req.json().catch(() => ({})));
       const result = await deps.replies.retry(c.var.workspaceId, c.req.valid('param').id, body.actor ?? 'team');
+      await deps.audit(c, 'reply.retry', `reply:${result.draft.id}`, { status: result.draft.status });
       return c.json(presentReply(result.draft, result.openUrl, sendDetails(result)), 200);
     },
   );

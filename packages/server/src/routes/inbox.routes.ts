@@ -91,7 +91,11 @@ export function inboxRoutes(deps: AppDeps) {
 
   app.openapi(
     createRoute({ method: 'put', path: '/inbox/own-accounts', tags: ['inbox'], request: { body: { content: { 'application/json': { schema: OwnAccountsSchema } }, required: true } }, responses: { 200: json(OwnAccountsSchema, 'Saved'), 400: json(ErrorSchema, 'Invalid input') } }),
-    async (c) => c.json({ items: await deps.inbox.setOwnAccounts(c.var.workspaceId, c.req.valid('json').items) }, 200),
+    async (c) => {
+      const items = await deps.inbox.setOwnAccounts(c.var.workspaceId, c.req.valid('json').items);
+      await deps.audit(c, 'inbox.own_accounts', 'inbox', { accounts: items.map((a) => `${a.connector}:${a.handle}`) });
+      return c.json({ items }, 200);
+    },
   );
 
   app.openapi(
@@ -101,7 +105,11 @@ export function inboxRoutes(deps: AppDeps) {
 
   app.openapi(
     createRoute({ method: 'put', path: '/inbox/digest', tags: ['inbox'], request: { body: { content: { 'application/json': { schema: DigestSettingsSchema.partial() } }, required: true } }, responses: { 200: json(DigestSettingsSchema, 'Saved'), 400: json(ErrorSchema, 'Invalid input') } }),
-    async (c) => c.json(await saveInboxDigestSettings(deps.store, c.var.workspaceId, c.req.valid('json')), 200),
+    async (c) => {
+      const settings = await saveInboxDigestSettings(deps.store, c.var.workspaceId, c.req.valid('json'));
+      await deps.audit(c, 'inbox.digest', 'inbox', { enabled: settings.enabled, hour: settings.hour, timeZone: settings.timeZone, recipients: settings.recipients.length });
+      return c.json(settings, 200);
+    },
   );
 
   app.openapi(
