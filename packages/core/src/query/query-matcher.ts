@@ -82,13 +82,6 @@ function isExactOnCandidate(ast: QueryAst, exclusions: QueryAst | undefined): bo
   return isPlainWord(ast) || (ast.type === 'or' && ast.items.every(isPlainWord));
 }
 
-/** Whether `buffer[0 … length)` holds exactly `key`. */
-function bufferEquals(buffer: Uint16Array, length: number, key: string): boolean {
-  if (key.length !== length) return false;
-  for (let i = 0; i < length; i++) if (buffer[i] !== key.charCodeAt(i)) return false;
-  return true;
-}
-
 /** Whether `buffer[0 … length)` starts with `prefix`. */
 function bufferStartsWith(buffer: Uint16Array, length: number, prefix: string): boolean {
   if (prefix.length > length) return false;
