@@ -131,6 +131,22 @@ describe('OAuth accounts', () => {
     }
   });
 
+  it('goes back to Settings with the reason when the user declines or the network refuses the code', async () => {
+    const declined = await authorise('x');
+    const back = await t.callAs('anonymous', 'GET', `/api/oauth/x/callback?state=${declined.state}&error=access_denied`);
+    expect(back.status).toBe(302);
+    expect(decodeURIComponent(back.headers.get('location') ?? '')).toMatch(/#\/settings\/accounts\?error=.*access_denied/);
+
+    xServer.state.refuse = true;
+    try {
+      const refused = await authorise('x');
+      const again = await t.callAs('anonymous', 'GET', `/api/oauth/x/callback?state=${refused.state}&code=bad`);
+      expect(decodeURIComponent(again.headers.get('location') ?? '')).toContain('Value passed for the token was invalid');
+    } finally {
+      xServer.state.refuse = false;
+    }
+  });
+
   it('says which variable to set when no app is configured for a network', async () => {
     const refused = await t.call('GET', '/api/oauth/linkedin/start');
     expect(refused.status).toBe(409);

@@ -1,4 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { AppError } from '@vigie/core';
+import { isConnectorError } from '@vigie/connectors';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { ErrorSchema } from '../http/schemas';
 
@@ -48,17 +50,27 @@ export function oauthRoutes(deps: AppDeps) {
       tags: ['accounts'],
       request: { params: ConnectorParam, query: CallbackQuery },
       responses: {
-        302: { description: 'Back to Settings › Accounts with `connected=<account id>`' },
+        302: { description: 'Back to Settings › Accounts with `connected=<account id>`, or `error=<reason>` when the user or the network refused' },
         404: { description: 'Unknown, used or expired state', content: { 'application/json': { schema: ErrorSchema } } },
       },
     }),
     async (c) => {
       const { connector } = c.req.valid('param');
-      const { account, principal, created } = await deps.oauth.callback(connector, c.req.valid('query'));
+      const back = `${deps.config.publicUrl}/#/settings/accounts`;
+      let outcome: Awaited<ReturnType<typeof deps.oauth.callback>>;
+      try {
+        outcome = await deps.oauth.callback(connector, c.req.valid('query'));
+      } catch (error) {
+        // An unknown or spent state is refused outright; a refusal by the user or the network goes back to Settings with its reason.
+        if ((error instanceof AppError && error.code === 'not_found') || !(error instanceof Error)) throw error;
+        deps.log.warn({ connector, code: isConnectorError(error) || error instanceof AppError ? error.code : 'internal' }, 'OAuth connection failed');
+        return c.redirect(`${back}?error=${encodeURIComponent(error.message)}`, 302);
+      }
+      const { account, principal, created } = outcome;
       // A re-authorised account resumes its sources (they stopped on its expired token).
       const ready = account.status === 'ok' ? account : await deps.accounts.resume(account);
       await deps.audit({ var: { workspaceId: ready.workspaceId, actor: c.var.actor, clientIp: c.var.clientIp } }, 'account.connect', `account:${ready.id}`, { connector, via: 'oauth', created, startedBy: principal });
-      return c.redirect(`${deps.config.publicUrl}/#/settings/accounts?connected=${encodeURIComponent(ready.id)}`, 302);
+      return c.redirect(`${back}?connected=${encodeURIComponent(ready.id)}`, 302);
     },
   );
 

@@ -10,10 +10,10 @@ import { SchemaFieldInput } from './SchemaFieldInput';
 import { buildConfig, initialValues, readSchemaForm, type FieldValue } from './schema-form-fields';
 import './sources.css';
 
-/** `#/settings/accounts?connected=<id>`: the account the OAuth flow just connected. */
-function connectedId(): string | undefined {
+/** `#/settings/accounts?connected=<id>` or `?error=<reason>`: how the OAuth flow just ended. */
+function oauthReturn(name: 'connected' | 'error'): string | undefined {
   const query = window.location.hash.split('?')[1];
-  return query ? (new URLSearchParams(query).get('connected') ?? undefined) : undefined;
+  return query ? (new URLSearchParams(query).get(name) ?? undefined) : undefined;
 }
 
 /** Goes to the network's consent page ("Connect with…" / "Re-authorise"). */
@@ -236,10 +236,16 @@ export function AccountsPanel() {
   const canConfigure = useCan('configure');
   const accounts = useLoad(() => api.accounts.list(), 'accounts');
   const connectors = useLoad(() => api.accounts.connectors(), 'account-connectors');
-  const connected = connectedId();
+  const connected = oauthReturn('connected');
+  const refused = oauthReturn('error');
   return (
     <section aria-label={t('settings.accounts')}>
       <p className="muted">{t('accounts.help')}</p>
+      {refused && (
+        <p className="field-error" role="alert">
+          {t('accounts.notConnected', { reason: refused })}
+        </p>
+      )}
       {canConfigure && connectors.data && <AddAccountForm connectors={connectors.data} onAdded={accounts.reload} />}
       {accounts.data?.length === 0 && <p className="muted">{t('accounts.empty')}</p>}
       <ul className="source-list">
