@@ -93,7 +93,9 @@ export function createApp(deps: AppDeps) {
   api.route('/', memberRoutes(deps));
   api.route('/', tokenRoutes(deps));
   api.route('/', auditRoutes(deps));
-  api.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'Vigie API', version: '0.1.0', description: 'Social listening and community management — docs/api.md' } });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', { type: 'http', scheme: 'bearer', description: 'API token `vgt_…` (docs/security.md)' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'vigie_session', description: 'Session cookie; unsafe methods also send X-CSRF-Token' });
+  api.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'Vigie API', version: '0.1.0', description: 'Social listening and community management — docs/api.md' }, security: [{ apiToken: [] }, { session: [] }] });
   app.route('/api', api);
   app.all('/api/*', () => {
     throw new AppError('not_found', 'no such API route');

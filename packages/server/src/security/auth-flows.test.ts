@@ -82,6 +82,27 @@ describe('sign-in, sessions and CSRF', () => {
     expect((await t.callAs({ cookie: s.cookie! }, 'GET', '/api/session')).status).toBe(401);
   });
 
+  it('changes the password: other sessions end, this browser gets a new cookie, the old password stops working', async () => {
+    await withPassword(t, 'jules@velotys.example', 'analyst');
+    const elsewhere = await login(t, 'jules@velotys.example', PASSWORD, '192.0.2.30');
+    const here = await login(t, 'jules@velotys.example', PASSWORD, '192.0.2.31');
+    const wrong = await t.callAs({ cookie: here.cookie!, csrf: here.csrf }, 'PUT', '/api/session/password', { currentPassword: 'not it at all', newPassword: 'a new long passphrase' }, { ip: '192.0.2.31' });
+    expect(wrong.status).toBe(400);
+    expect((wrong.json.error as { details: { field: string }[] }).details[0]!.field).toBe('currentPassword');
+    const weak = await t.callAs({ cookie: here.cookie!, csrf: here.csrf }, 'PUT', '/api/session/password', { currentPassword: PASSWORD, newPassword: 'jules@velotys.example' }, { ip: '192.0.2.31' });
+    expect((weak.json.error as { details: { field: string }[] }).details[0]!.field).toBe('newPassword');
+    const changed = await t.callAs({ cookie: here.cookie!, csrf: here.csrf }, 'PUT', '/api/session/password', { currentPassword: PASSWORD, newPassword: 'a new long passphrase' }, { ip: '192.0.2.31' });
+    expect(changed.status).toBe(204);
+    const renewed = cookieOf(changed);
+    expect(renewed).toBeDefined();
+    expect(renewed).not.toBe(here.cookie);
+    expect((await t.callAs({ cookie: elsewhere.cookie! }, 'GET', '/api/session')).status).toBe(401);
+    expect((await t.callAs({ cookie: here.cookie! }, 'GET', '/api/session')).status).toBe(401);
+    expect((await t.callAs({ cookie: renewed! }, 'GET', '/api/session')).status).toBe(200);
+    expect((await login(t, 'jules@velotys.example', PASSWORD, '192.0.2.32')).status).toBe(401);
+    expect((await login(t, 'jules@velotys.example', 'a new long passphrase', '192.0.2.33')).status).toBe(200);
+  });
+
   it('refuses a cookie request that changes something without the right CSRF token, or from another site', async () => {
     const s = await login(t, 'alice@velotys.example');
     const topic = { name: 'Ondine', kind: 'product', queries: ['ondine'] };
@@ -430,6 +451,17 @@ describe('logs and docs', () => {
     } finally {
       await vigie.close();
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('tells API clients how to authenticate in the OpenAPI document', async () => {
+    const t = await createTestVigie();
+    try {
+      const doc = (await t.callAs('anonymous', 'GET', '/api/openapi.json')).json as { components: { securitySchemes: Record<string, unknown> }; security: unknown[] };
+      expect(doc.components.securitySchemes).toMatchObject({ apiToken: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'vigie_session' } });
+      expect(doc.security).toEqual([{ apiToken: [] }, { session: [] }]);
+    } finally {
+      await t.close();
     }
   });
 
