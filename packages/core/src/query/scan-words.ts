@@ -15,8 +15,22 @@ export const SCAN_KIND = { word: 0, hashtag: 1, mention: 2 } as const;
 // Module-local copies: an imported binding can cost a getter call per access on the hot path.
 const { WORD, MARK, APOSTROPHE } = CHAR_CLASS;
 const MANY = FOLDS_TO_MANY;
-const ELISION_SET = ELISIONS;
 const LONGEST_ELISION = Math.max(...[...ELISIONS].map((e) => e.length));
+if ([...ELISIONS].some((e) => [...e].some((ch) => ch.charCodeAt(0) >= 128))) throw new Error('scan-words: elisions must be ASCII');
+/** The elisions as numbers (ASCII code units in base 128), compared without building a string. */
+const ELISION_CODES = Float64Array.from([...ELISIONS].map((e) => [...e].reduce((code, ch) => code * 128 + ch.charCodeAt(0), 0)));
+
+/** Whether `buffer[0 … length)` is an elided word (`l`, `qu`, `jusqu`…). */
+function isElision(buffer: Uint16Array, length: number): boolean {
+  let code = 0;
+  for (let k = 0; k < length; k++) {
+    const c = buffer[k] as number;
+    if (c >= 128) return false;
+    code = code * 128 + c;
+  }
+  for (let e = 0; e < ELISION_CODES.length; e++) if (ELISION_CODES[e] === code) return true;
+  return false;
+}
 const KIND_WORD = SCAN_KIND.word;
 
 export class WordScanner {
@@ -101,7 +115,7 @@ export class WordScanner {
       }
       if (
         kind === KIND_WORD && length <= LONGEST_ELISION && j + 1 < n && cls[text.charCodeAt(j)] === APOSTROPHE
-        && charClassAt(text, j + 1) === WORD && ELISION_SET.has(String.fromCharCode(...buffer.subarray(0, length)))
+        && charClassAt(text, j + 1) === WORD && isElision(buffer, length)
       ) {
         i = j + 1;
         continue;
