@@ -90,7 +90,7 @@ export function ReplyComposer({ conversation, member, savedReplies, onSent, focu
           {result.status === 'sent' && result.network ? t('inbox.sentOn', { network: result.network }) : t(`inbox.replyStatus.${result.status}`)}
           {result.sentUrl && <> — <a className="link-out" href={result.sentUrl} target="_blank" rel="noreferrer noopener">{t('inbox.seeIt')}</a></>}
           {result.openUrl && result.status !== 'sent' && <> — <a className="link-out" href={result.openUrl} target="_blank" rel="noreferrer noopener">{t(result.status === 'unknown' ? 'inbox.checkOnNetwork' : 'inbox.composer.open')}</a></>}
-          {(result.openReason ?? result.error?.message) && <> — {result.openReason ?? result.error?.message}</>}
+          {result.status !== 'sent' && (result.openReason ?? result.error?.message) && <> — {result.openReason ?? result.error?.message}</>}
           {result.status === 'failed' && <> <button type="button" className="button" disabled={sending} onClick={() => void send()}>{t('inbox.retry')}</button></>}
         </p>
       )}
