@@ -30,6 +30,7 @@ function Budget({ account }: { account: AccountView }) {
   const left = Math.max(0, budget.monthlyReads - budget.used);
   return (
     <span className={left < budget.monthlyReads * 0.1 ? 'warning' : 'muted'}>
+      {' · '}
       {t('accounts.budget', { used: budget.used.toLocaleString(), total: budget.monthlyReads.toLocaleString(), left: left.toLocaleString() })}
     </span>
   );
@@ -72,11 +73,12 @@ function AccountRow({ account, connector, highlight, onChanged }: { account: Acc
       )}
       <p className="muted">
         {t('accounts.sources', { count: account.sourceCount ?? 0 })} · {account.oauth ? t('accounts.viaOauth') : t('accounts.viaToken')}
-        {account.tokenExpiresAt && <> · {t('accounts.expires', { when: formatDateTime(account.tokenExpiresAt, i18n.language) })}</>} · <Budget account={account} />
+        {account.tokenExpiresAt && <> · {t('accounts.expires', { when: formatDateTime(account.tokenExpiresAt, i18n.language) })}</>}
+        <Budget account={account} />
       </p>
       {canConfigure && (
         <div className="row-actions">
-          {account.status !== 'ok' && connector?.oauth && (
+          {account.status !== 'ok' && account.oauth && connector?.oauth && (
             <button type="button" className="button primary" disabled={busy} onClick={() => void act(() => connectWith(account.connector, { accountId: account.id }))}>
               {t('accounts.reauthorise')}
             </button>
