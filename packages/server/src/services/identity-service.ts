@@ -101,10 +101,16 @@ function slugify(name: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48);
+    .slice(0, 48)
+    .replace(/^-+|-+$/g, '');
   return slug || 'workspace';
 }
+
+/**
+ * Unknown e-mails (and accounts without a password) are checked against this hash, so a wrong
+ * e-mail costs one scrypt run like a wrong password. Same parameters as password.ts (a test checks).
+ */
+const DUMMY_HASH = 'scrypt$32768$8$1$PAvQZqnK_nd86lIMFOVxRw$n3eSR9FKkizvXLLyNG3ZZmSxmwoBqVCSDXKYwXok1FI';
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
@@ -123,9 +129,6 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     api: createRateLimit({ ...IDENTITY_LIMITS.apiPerPrincipal, now: clock }),
     resetPerEmail: createRateLimit({ ...IDENTITY_LIMITS.resetPerEmail, now: clock }),
   };
-  // Unknown e-mails are checked against this hash so a wrong e-mail costs as long as a wrong password.
-  let dummyHash: Promise<string> | undefined;
-  const dummy = () => (dummyHash ??= hashPassword('vigie-dummy-password-never-matches'));
 
   function link(path: string, secret: string): string {
     return `${deps.config.publicUrl}/#/${path}?token=${encodeURIComponent(secret)}`;
@@ -298,7 +301,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
         throw new AppError('rate_limited', TOO_MANY_ATTEMPTS, [], windowMs);
       }
       const user = await store.users.getByEmail(normalizeEmail(input.email));
-      const matches = await verifyPassword(input.password, user?.passwordHash ?? (await dummy()));
+      const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !user.passwordHash || !matches || user.disabledAt) {
         await store.loginAttempts.recordFailure(key, new Date(at), windowMs);
         await audit(contextFor(c, undefined), 'session.login_failed', user ? `user:${user.id}` : undefined);
