@@ -205,14 +205,26 @@ describe('identity in Chromium', () => {
     await page.getByText('Aucun sujet pour l’instant').waitFor();
     expect(await page.getByTestId('topic').count()).toBe(0);
     const created = await page.evaluate(async () => {
-      const session = (await (await fetch('/api/session')).json()) as { csrfToken: string; workspace: { name: string } };
-      return session.workspace.name;
+      const session = (await (await fetch('/api/session')).json()) as { workspace: { name: string; slug: string } };
+      return session.workspace;
     });
-    expect(created).toBe('Client Lumière');
+    expect(created.name).toBe('Client Lumière');
 
     await page.getByLabel('Espace de travail').selectOption({ label: 'Vigie' });
     await page.getByTestId('topic').filter({ hasText: 'Phare' }).waitFor();
     await api.topics.delete((await api.topics.list())[0]?.id ?? '');
+
+    // Back in the new one: delete it by typing its slug (renaming waits for the store: see the report).
+    await page.getByLabel('Espace de travail').selectOption({ label: 'Client Lumière' });
+    await page.goto(`${vigie.url}/#/settings/team`);
+    const card = page.getByRole('region', { name: 'Espace de travail' });
+    await card.getByText('Supprimer cet espace').click();
+    const remove = card.getByRole('button', { name: 'Supprimer l’espace' });
+    expect(await remove.isDisabled()).toBe(true);
+    await card.getByLabel(`Tapez ${created.slug} pour confirmer`).fill(created.slug);
+    await remove.click();
+    await expect.poll(() => page.getByLabel('Espace de travail').first().evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Vigie');
+    expect((await api.workspaces.list()).map((w) => w.name)).toEqual(['Vigie']);
   });
 
   it('gives an analyst no edit, delete or reply controls, and the server refuses a forced request', async () => {

@@ -6,6 +6,7 @@ import { useSession } from '../../auth/session-context';
 import { formatDateTime } from '../../format/relative-time';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useLoad } from '../../ui/use-load';
+import { WorkspaceCard } from './WorkspaceCard';
 
 /**
  * Settings → Team: the members of this workspace and their roles. Admins invite by e-mail (a new
@@ -37,6 +38,8 @@ export function TeamPanel() {
   };
 
   return (
+    <div className="stack">
+    {admin && <WorkspaceCard />}
     <section className="card" aria-label={t('team.title')}>
       <h2>{t('team.title')}</h2>
       <p className="muted">{t('team.help')}</p>
@@ -135,6 +138,7 @@ export function TeamPanel() {
         })}
       </ul>
     </section>
+    </div>
   );
 }
 
