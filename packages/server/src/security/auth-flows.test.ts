@@ -301,6 +301,12 @@ describe('first start, password reset, invitations', () => {
       const members = (await t.callAs(owner, 'GET', '/api/members')).json.items as { email: string; pending: boolean }[];
       expect(members.find((m) => m.email === 'gina@velotys.example')?.pending).toBe(false);
       expect((await t.callAs(owner, 'POST', '/api/members', { email: 'gina@velotys.example', role: 'analyst' })).status).toBe(409);
+      // An invitation withdrawn (the person removed) before it is used changes nothing.
+      const withdrawn = await t.callAs(owner, 'POST', '/api/members', { email: 'hana@velotys.example', role: 'analyst' });
+      expect((await t.callAs(owner, 'DELETE', `/api/members/${(withdrawn.json.member as { userId: string }).userId}`)).status).toBe(204);
+      const late = decodeURIComponent((withdrawn.json.inviteUrl as string).split('token=')[1]!);
+      expect((await t.callAs('anonymous', 'POST', '/api/auth/invitation', { token: late, name: 'Hana', password: PASSWORD })).status).toBe(404);
+      expect((await t.vigie.store.users.getByEmail('hana@velotys.example'))?.passwordHash).toBeUndefined();
     } finally {
       await t.close();
     }

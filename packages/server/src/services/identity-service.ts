@@ -434,11 +434,12 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       const user = peeked?.userId ? await store.users.get(peeked.userId) : undefined;
       if (!peeked || !user || user.disabledAt) throw new AppError('not_found', BAD_LINK);
       checkPasswordPolicy(input.password, user.email);
+      // Removed from the workspace since: the link stays unused and changes nothing.
+      const membership = await landingMembership(user.id, peeked.workspaceId);
+      if (!membership) throw new AppError('not_found', 'this invitation was withdrawn / cette invitation a été retirée');
       if (!(await store.oneTimeTokens.consume(hash, 'invitation', now()))) throw new AppError('not_found', BAD_LINK);
       await store.users.update(user.id, { name: input.name, passwordHash: await hashPassword(input.password) });
       await store.sessions.deleteByUser(user.id);
-      const membership = await landingMembership(user.id, peeked.workspaceId);
-      if (!membership) throw new AppError('not_found', 'this invitation was withdrawn / cette invitation a été retirée');
       const signedIn = await signIn({ ...user, name: input.name }, membership.workspaceId, membership.role, { ip: c.var.clientIp, userAgent: input.userAgent });
       await audit(contextFor(c, membership.workspaceId, userActor(user)), 'session.login', `user:${user.id}`, { via: 'invitation' });
       return signedIn;
