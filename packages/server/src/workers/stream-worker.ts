@@ -114,6 +114,8 @@ export function createStreamWorker(options: StreamWorkerOptions) {
             const report = await options.ingest(source.workspaceId, [mention], { sourceId: source.id });
             for (const s of report.skipped) log('warn', 'streamed item skipped', { externalId: s.externalId, reason: s.reason });
             delivered = true;
+            // A network that bills reads (X) bills every streamed post: it counts on the account's shared budget.
+            if (prepared.budget && prepared.account) await options.store.accounts.recordReads(source.workspaceId, prepared.account.id, 1, options.now());
           },
           position.update,
         );
