@@ -42,7 +42,8 @@ export async function pollSource(deps: PollSourceDeps, source: Source): Promise<
   // for re-authorisation is not called at all: the source says why and is looked at again later.
   const prepared = await prepareSource(deps, source);
   if (!prepared.ok) {
-    await deps.store.sources.recordRun(source.id, { health: skippedHealth(source, prepared.error, deps.now()) });
+    if (prepared.transient) await record(deps, source, { ok: false, error: prepared.error, durationMs: 0 });
+    else await deps.store.sources.recordRun(source.id, { health: skippedHealth(source, prepared.error, deps.now()) });
     return { fetched: 0, inserted: 0, skipped: 0, notModified: false, error: prepared.error };
   }
   const controller = new AbortController();

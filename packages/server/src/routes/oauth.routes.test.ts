@@ -178,6 +178,13 @@ describe('OAuth accounts', () => {
       const refreshed = await t.vigie.store.accounts.get(ws, id);
       expect(Date.parse(String(refreshed?.config.expiresAt))).toBeGreaterThan(clock + 7000 * 1000);
 
+      // Expiring again and X unreachable: this poll fails, the account stays ok (retried later).
+      clock += (7200 - 60) * 1000;
+      const down = await prepareSource({ ...deps, refreshAccount: createOAuthFlow({ ...t.vigie, http: (await import('@vigie/connectors')).createHttpClient({ allowPrivate: true }), endpoints: { x: { tokenUrl: 'http://127.0.0.1:9/2/oauth2/token' } } }).refresh }, source);
+      expect(down).toMatchObject({ ok: false, transient: true });
+      expect((await t.vigie.store.accounts.get(ws, id))?.status).toBe('ok');
+      clock -= (7200 - 60) * 1000;
+
       // Expiring again, and X refuses the refresh token: the account needs re-authorisation.
       clock += (7200 - 60) * 1000;
       xServer.state.refuse = true;

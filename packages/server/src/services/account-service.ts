@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { AppError, type Account, type ConnectorId, type Source, type SourceHealth, type SourceState, type Store } from '@vigie/core';
-import { assertPublicUrl, ConnectorError, getConnector, type AnyConnector } from '@vigie/connectors';
+import { assertPublicUrl, ConnectorError, getConnector, isConnectorError, type AnyConnector } from '@vigie/connectors';
 import { ZodError } from 'zod';
 import type { Config } from '../config';
 import { zodDetails } from '../http/error-handler';
@@ -114,7 +114,7 @@ export interface AccountDeps {
 /** What a capability is handed for one source: its settings merged with the account's, opened. */
 export type PreparedSource =
   | { ok: true; config: Record<string, unknown>; state: SourceState; account?: Account; budget?: { month: string; count: number } }
-  | { ok: false; account: Account; error: { code: string; message: string } };
+  | { ok: false; account: Account; error: { code: string; message: string }; /** A network failure while refreshing: retry later, the account is fine. */ transient?: boolean };
 
 /**
  * Opens a source's settings for one poll or stream: its own sealed secrets, then its account's
@@ -135,6 +135,10 @@ export async function prepareSource(deps: AccountDeps, source: Source): Promise<
       account = await deps.refreshAccount(account);
     } catch (error) {
       const message = `the access token could not be refreshed / le jeton d’accès n’a pas pu être renouvelé (${(error as Error).message})`;
+      // Only a refusal (invalid or revoked refresh token) needs the user; a network failure is retried at the next poll.
+      if (!isConnectorError(error) || error.code !== 'auth_expired') {
+        return { ok: false, account, transient: true, error: { code: isConnectorError(error) ? error.code : 'upstream_unavailable', message } };
+      }
       const marked = (await markNeedsReauth(deps, account, { code: 'auth_expired', message })) ?? account;
       return { ok: false, account: marked, error: { code: 'auth_expired', message: needsReauthMessage(marked) } };
     }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { nextHealth, type Account, type Ingest, type Source, type Store } from '@vigie/core';
-import { getConnector, isConnectorError, type HttpClient } from '@vigie/connectors';
+import { ConnectorError, getConnector, isConnectorError, type HttpClient } from '@vigie/connectors';
 import type { Logger } from '../logger';
 import type { SecretBox } from '../security/secret-box';
 import { markNeedsReauth, prepareSource, skippedHealth } from '../services/account-service';
@@ -102,6 +102,8 @@ export function createStreamWorker(options: StreamWorkerOptions) {
         const current = (await options.store.sources.get(source.workspaceId, source.id)) ?? source;
         const prepared = await prepareSource({ ...options, refreshAccount: options.refreshAccount }, current);
         if (!prepared.ok) {
+          // A failed token refresh (network) is retried with the stream's backoff; an account waiting for re-authorisation stops it.
+          if (prepared.transient) throw new ConnectorError('upstream_unavailable', prepared.error.message);
           entry.stopped = true;
           await options.store.sources.recordRun(source.id, { health: { ...skippedHealth(current, prepared.error, options.now()), nextRunAt: current.health.nextRunAt } });
           return;
