@@ -29,12 +29,16 @@ export interface TermInfo {
   stamp: number;
 }
 
-/** A known word: also stamped by kind. */
-export interface WordInfo extends TermInfo {
-  /** Set to the matcher's epoch when the current post has this word as a #hashtag. */
-  hashtagStamp: number;
-  /** … as an @mention. */
-  mentionStamp: number;
+/**
+ * The stamps of the known words, by word index: set to the matcher's epoch when the current post
+ * has the word in its text or title (any kind), as a #hashtag, as an @mention. Typed arrays keep
+ * them together in a few cache lines; the matcher replaces the arrays when they grow, so read
+ * them through this object.
+ */
+export interface WordStamps {
+  stamps: Int32Array;
+  hashtagStamps: Int32Array;
+  mentionStamps: Int32Array;
 }
 
 /** Token kinds as numbers: 0 word (a query word of this kind accepts any kind), 1 hashtag, 2 mention. */
@@ -45,19 +49,20 @@ export interface PostView {
   readonly doc: MatchableDocument;
   tokens(): TokenizedDocument;
   /**
-   * Whether the words `infos` occur on consecutive tokens of the text or the title (or of the
-   * title only), each token of `kinds[k]` unless that is 0. Answered from the known word of each
-   * token the matcher recorded while scanning: no tokens are built.
+   * Whether the words `sequence` (word indexes) occur on consecutive tokens of the text or the
+   * title (or of the title only), each token of `kinds[k]` unless that is 0. Answered from the
+   * known word of each token the matcher recorded while scanning: no tokens are built.
    */
-  hasSequence(infos: readonly WordInfo[], kinds: readonly number[], titleOnly: boolean): boolean;
+  hasSequence(sequence: Int32Array, kinds: Uint8Array, titleOnly: boolean): boolean;
 }
 
 export type CompiledQuery = (post: PostView) => boolean;
 
-/** The (shared) infos the matcher keeps up to date; each call registers one reference. */
+/** The (shared) stamps the matcher keeps up to date; each call of a method registers one reference. */
 export interface TermRegistry {
-  /** A folded word. */
-  word(value: string): WordInfo;
+  readonly words: WordStamps;
+  /** The index of a folded word in `words`. */
+  word(value: string): number;
   /** A wildcard's literal prefix (at least MIN_PREFIX_KEY letters). */
   prefix(literal: string): TermInfo;
 }
@@ -68,7 +73,8 @@ export interface TermRegistry {
  */
 export function compileQuery(ast: QueryAst, terms: TermRegistry, epoch: { value: number }): CompiledQuery {
   /** Words that must all be in the post for `node` to match there (a cheap necessary test). */
-  const required = (node: QueryAst): TermInfo[] => {
+  const stamps = terms.words;
+  const required = (node: QueryAst): number[] => {
     switch (node.type) {
       case 'term':
         return [terms.word(node.value)];
@@ -80,14 +86,15 @@ export function compileQuery(ast: QueryAst, terms: TermRegistry, epoch: { value:
         return [];
     }
   };
-  const present = (infos: TermInfo[]): (() => boolean) => {
-    const [a, b] = infos;
+  const present = (words: number[]): (() => boolean) => {
+    const [a, b] = words;
     if (a === undefined) return () => true;
-    if (b === undefined) return () => a.stamp === epoch.value;
-    if (infos.length === 2) return () => a.stamp === epoch.value && b.stamp === epoch.value;
+    if (b === undefined) return () => stamps.stamps[a] === epoch.value;
+    if (words.length === 2) return () => stamps.stamps[a] === epoch.value && stamps.stamps[b] === epoch.value;
     return () => {
       const stamp = epoch.value;
-      for (const info of infos) if (info.stamp !== stamp) return false;
+      const all = stamps.stamps;
+      for (const word of words) if (all[word] !== stamp) return false;
       return true;
     };
   };
@@ -124,19 +131,19 @@ export function compileQuery(ast: QueryAst, terms: TermRegistry, epoch: { value:
         return (post) => matchesField(node.field, node.value, post.doc);
       case 'term': {
         if (scope === 'author') return (post) => evaluate(node, post.tokens(), scope);
-        const info = terms.word(node.value);
+        const word = terms.word(node.value);
         if (node.exact === undefined) {
           if (scope === 'default') {
-            if (node.kind === 'word') return () => info.stamp === epoch.value;
-            if (node.kind === 'hashtag') return () => info.hashtagStamp === epoch.value;
-            return () => info.mentionStamp === epoch.value;
+            if (node.kind === 'word') return () => stamps.stamps[word] === epoch.value;
+            if (node.kind === 'hashtag') return () => stamps.hashtagStamps[word] === epoch.value;
+            return () => stamps.mentionStamps[word] === epoch.value;
           }
-          const sequence = [info];
-          const kinds = [KIND_CODE[node.kind]];
-          return (post) => info.stamp === epoch.value && post.hasSequence(sequence, kinds, true);
+          const sequence = Int32Array.of(word);
+          const kinds = Uint8Array.of(KIND_CODE[node.kind]);
+          return (post) => stamps.stamps[word] === epoch.value && post.hasSequence(sequence, kinds, true);
         }
         return (post) => {
-          if (info.stamp !== epoch.value) return false;
+          if (stamps.stamps[word] !== epoch.value) return false;
           const doc = post.tokens();
           return (scope === 'default' && hasWord(doc.text, doc.doc.text, node)) || hasWord(doc.title, doc.doc.title ?? '', node);
         };
@@ -147,8 +154,8 @@ export function compileQuery(ast: QueryAst, terms: TermRegistry, epoch: { value:
         if (node.slop !== undefined) return (post) => allPresent() && evaluate(node, post.tokens(), scope);
         const words = node.words;
         if (words.every((word) => word.exact === undefined)) {
-          const sequence = words.map((word) => terms.word(word.value));
-          const kinds = words.map((word) => KIND_CODE[word.kind]);
+          const sequence = Int32Array.from(words, (word) => terms.word(word.value));
+          const kinds = Uint8Array.from(words, (word) => KIND_CODE[word.kind]);
           const titleOnly = scope === 'title';
           return (post) => allPresent() && post.hasSequence(sequence, kinds, titleOnly);
         }

@@ -10,7 +10,7 @@
  * place: the next post sees them.
  */
 import type { MatchableDocument, QueryMatcher } from '../ports/matcher';
-import { compileQuery, type CompiledQuery, type PostView, type TermInfo, type TermRegistry, type WordInfo } from './compile-query';
+import { compileQuery, type CompiledQuery, type PostView, type TermInfo, type TermRegistry, type WordStamps } from './compile-query';
 import { hostOf } from './keyword-match';
 import type { QueryAst } from './query-ast';
 import { coverOf, documentFieldKeys, KEY_NAMESPACE, MIN_PREFIX_KEY, type QueryCover } from './query-cover';
@@ -41,8 +41,10 @@ interface Entry {
 }
 
 /** One known word: the queries indexed under it, and how many compiled queries read its presence. */
-interface KeyInfo extends WordInfo {
+interface KeyInfo {
   key: string;
+  /** Index of the word's stamps in the table (fixed while the word is known). */
+  index: number;
   /** hashWord(key): the scanner computes the same hash while it reads a word. */
   hash: number;
   entries: Entry[];
@@ -104,7 +106,7 @@ const SLOT = 4;
 const FILTER_BITS = 18;
 const FILTER_WORDS_MASK = (1 << (FILTER_BITS - 5)) - 1;
 
-class WordTable {
+class WordTable implements WordStamps {
   /**
    * Bit set when some known word's hash has these low bits: most words of a post are not known,
    * and this small array answers them without touching the (larger) slots.
@@ -116,30 +118,37 @@ class WordTable {
   private mask = 1023;
   private pool = new Uint16Array(8192);
   private poolUsed = 0;
-  /** Infos by index (slot value − 1); freed indexes are reused. */
+  /** Infos by index; freed indexes are reused. */
   private infos: (KeyInfo | undefined)[] = [];
   private free: number[] = [];
   /** Occupied slots, tombstones included. */
   private used = 0;
   private live = 0;
+  stamps: Int32Array = new Int32Array(1024);
+  hashtagStamps: Int32Array = new Int32Array(1024);
+  mentionStamps: Int32Array = new Int32Array(1024);
+  /** The queries indexed under each word, by index (undefined when none: the scan skips it). */
+  lists: (Entry[] | undefined)[] = [];
 
-  find(buffer: Uint16Array, length: number, hash: number): KeyInfo | undefined {
-    if (((this.filter[(hash >>> 5) & FILTER_WORDS_MASK] as number) & (1 << (hash & 31))) === 0) return undefined;
+  /** The index of the word in `buffer[0 … length)` (whose hashWord is `hash`), or -1. */
+  find(buffer: Uint16Array, length: number, hash: number): number {
+    if (((this.filter[(hash >>> 5) & FILTER_WORDS_MASK] as number) & (1 << (hash & 31))) === 0) return -1;
     const slots = this.slots;
     const mask = this.mask;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const at = i * SLOT;
       const ref = slots[at + 1] as number;
-      if (ref === EMPTY) return undefined;
+      if (ref === EMPTY) return -1;
       if (slots[at] === hash && ref !== DELETED && slots[at + 3] === length) {
         const pool = this.pool;
         let k = 0;
         for (let offset = slots[at + 2] as number; k < length; k++, offset++) if (pool[offset] !== buffer[k]) break;
-        if (k === length) return this.infos[ref - 1];
+        if (k === length) return ref - 1;
       }
     }
   }
 
+  /** Adds a word: sets `info.index`. */
   add(info: KeyInfo): void {
     if ((this.used + 1) * 2 > this.mask + 1) this.rebuild(Math.max(1024, 2 ** Math.ceil(Math.log2((this.live + 1) * 4))));
     const key = info.key;
@@ -158,30 +167,52 @@ class WordTable {
     if (index === undefined) {
       index = this.infos.length;
       this.infos.push(info);
+      this.lists.push(undefined);
+      if (index >= this.stamps.length) this.growStamps();
     } else {
       this.infos[index] = info;
     }
+    info.index = index;
+    this.stamps[index] = 0;
+    this.hashtagStamps[index] = 0;
+    this.mentionStamps[index] = 0;
     this.place(info.hash, index + 1, offset, key.length);
     this.live++;
     const bit = info.hash & ((1 << FILTER_BITS) - 1);
     if ((this.filterCounts[bit] = (this.filterCounts[bit] ?? 0) + 1) === 1) this.filter[bit >>> 5] = (this.filter[bit >>> 5] ?? 0) | (1 << (bit & 31));
   }
 
+  /** Call after the word's entries changed. */
+  indexed(info: KeyInfo): void {
+    this.lists[info.index] = info.entries.length > 0 ? info.entries : undefined;
+  }
+
   remove(info: KeyInfo): void {
     const slots = this.slots;
     const mask = this.mask;
     for (let i = info.hash & mask; slots[i * SLOT + 1] !== EMPTY; i = (i + 1) & mask) {
-      const ref = slots[i * SLOT + 1] as number;
-      if (ref > 0 && this.infos[ref - 1] === info) {
+      if (slots[i * SLOT + 1] === info.index + 1) {
         slots[i * SLOT + 1] = DELETED;
-        this.infos[ref - 1] = undefined;
-        this.free.push(ref - 1);
+        this.infos[info.index] = undefined;
+        this.lists[info.index] = undefined;
+        this.free.push(info.index);
         this.live--;
         const bit = info.hash & ((1 << FILTER_BITS) - 1);
         if ((this.filterCounts[bit] = (this.filterCounts[bit] ?? 0) - 1) === 0) this.filter[bit >>> 5] = (this.filter[bit >>> 5] ?? 0) & ~(1 << (bit & 31));
         return;
       }
     }
+  }
+
+  private growStamps(): void {
+    const grow = (old: Int32Array): Int32Array => {
+      const bigger = new Int32Array(old.length * 2);
+      bigger.set(old);
+      return bigger;
+    };
+    this.stamps = grow(this.stamps);
+    this.hashtagStamps = grow(this.hashtagStamps);
+    this.mentionStamps = grow(this.mentionStamps);
   }
 
   private place(hash: number, ref: number, offset: number, length: number): void {
@@ -197,27 +228,21 @@ class WordTable {
     slots[at + 3] = length;
   }
 
-  /** Re-inserts the live words into `capacity` slots and a compacted pool. */
+  /** Re-inserts the known words into `capacity` slots and a compacted pool (their indexes stay). */
   private rebuild(capacity: number): void {
-    const live = this.infos;
     this.slots = new Int32Array(capacity * SLOT);
     this.mask = capacity - 1;
     this.used = 0;
-    this.infos = [];
-    this.free = [];
     let poolSize = 0;
-    for (const info of live) if (info) poolSize += info.key.length;
+    for (const info of this.infos) if (info) poolSize += info.key.length;
     this.pool = new Uint16Array(Math.max(8192, poolSize * 2));
     this.poolUsed = 0;
-    this.live = 0;
-    for (const info of live) {
+    for (const info of this.infos) {
       if (!info) continue;
       const offset = this.poolUsed;
       for (let k = 0; k < info.key.length; k++) this.pool[offset + k] = info.key.charCodeAt(k);
       this.poolUsed += info.key.length;
-      this.infos.push(info);
-      this.place(info.hash, this.infos.length, offset, info.key.length);
-      this.live++;
+      this.place(info.hash, info.index + 1, offset, info.key.length);
     }
   }
 }
@@ -229,10 +254,10 @@ class WordTable {
  */
 class ScannedPost implements PostView {
   doc: MatchableDocument = { text: '' };
-  /** Known word of each token position (undefined: a word no query reads). */
-  infos: (KeyInfo | undefined)[] = new Array<KeyInfo | undefined>(256).fill(undefined);
+  /** Index of the known word at each token position (-1: a word no query reads). */
+  words: Int32Array = new Int32Array(256);
   /** KIND_CODE of each token position. */
-  kinds = new Uint8Array(256);
+  kinds: Uint8Array = new Uint8Array(256);
   /** Position of the title's first token (after the text's tokens and one empty slot). */
   titleStart = 0;
   /** Positions in use. */
@@ -249,19 +274,21 @@ class ScannedPost implements PostView {
   }
 
   /** Records a token at `position` (grows the arrays as needed). */
-  record(position: number, info: KeyInfo | undefined, kind: number): void {
+  record(position: number, word: number, kind: number): void {
     if (position >= this.kinds.length) {
       const kinds = new Uint8Array(this.kinds.length * 2);
       kinds.set(this.kinds);
       this.kinds = kinds;
-      for (let i = this.infos.length; i < kinds.length; i++) this.infos.push(undefined);
+      const words = new Int32Array(this.words.length * 2);
+      words.set(this.words);
+      this.words = words;
     }
-    this.infos[position] = info;
+    this.words[position] = word;
     this.kinds[position] = kind;
   }
 
-  hasSequence(sequence: readonly WordInfo[], kinds: readonly number[], titleOnly: boolean): boolean {
-    const infos = this.infos;
+  hasSequence(sequence: Int32Array, kinds: Uint8Array, titleOnly: boolean): boolean {
+    const infos = this.words;
     const tokenKinds = this.kinds;
     const first = sequence[0];
     const count = sequence.length;
@@ -305,7 +332,7 @@ export function createQueryMatcher(): QueryMatcher {
   function keyInfo(key: string): KeyInfo {
     let info = keys.get(key);
     if (!info) {
-      info = { key, hash: hashWord(key), entries: [], refs: 0, stamp: 0, hashtagStamp: 0, mentionStamp: 0 };
+      info = { key, index: -1, hash: hashWord(key), entries: [], refs: 0 };
       keys.set(key, info);
       words.add(info);
     }
@@ -371,7 +398,9 @@ export function createQueryMatcher(): QueryMatcher {
       return;
     }
     for (const key of entry.cover.terms) {
-      keyInfo(key).entries.push(entry);
+      const info = keyInfo(key);
+      info.entries.push(entry);
+      words.indexed(info);
       if (key.charCodeAt(0) === 1) fieldKeys++;
     }
     for (const prefix of entry.prefixKeys) prefixInfo(prefix).entries.push(entry);
@@ -384,6 +413,7 @@ export function createQueryMatcher(): QueryMatcher {
       for (const key of entry.cover.terms) {
         const info = keys.get(key) as KeyInfo;
         info.entries.splice(info.entries.indexOf(entry), 1);
+        words.indexed(info);
         release(info);
         if (key.charCodeAt(0) === 1) fieldKeys--;
       }
@@ -420,11 +450,12 @@ export function createQueryMatcher(): QueryMatcher {
     const usedWords: string[] = [];
     const usedPrefixes: string[] = [];
     const registry: TermRegistry = {
+      words,
       word(value) {
         const info = keyInfo(value);
         info.refs++;
         usedWords.push(value);
-        return info;
+        return info.index;
       },
       prefix(literal) {
         const info = prefixInfo(literal);
@@ -477,13 +508,14 @@ export function createQueryMatcher(): QueryMatcher {
       const buffer = scanner.buffer;
       const length = scanner.length;
       const kind = scanner.kind;
-      const info = words.find(buffer, length, scanner.hash);
-      post.record(position++, info, kind);
-      if (info !== undefined) {
-        info.stamp = stamp;
-        if (kind === 1) info.hashtagStamp = stamp;
-        else if (kind === 2) info.mentionStamp = stamp;
-        if (info.entries.length > 0) visit(info.entries);
+      const word = words.find(buffer, length, scanner.hash);
+      post.record(position++, word, kind);
+      if (word >= 0) {
+        words.stamps[word] = stamp;
+        if (kind === 1) words.hashtagStamps[word] = stamp;
+        else if (kind === 2) words.mentionStamps[word] = stamp;
+        const list = words.lists[word];
+        if (list !== undefined) visit(list);
       }
       if (!lookPrefixes || length < MIN_PREFIX) continue;
       let hash = 0;
@@ -513,7 +545,7 @@ export function createQueryMatcher(): QueryMatcher {
     candidates.length = 0;
     post.reset(doc);
     const textEnd = scan(doc.text, 0);
-    post.record(textEnd, undefined, 0);
+    post.record(textEnd, -1, 0);
     post.titleStart = textEnd + 1;
     post.end = doc.title ? scan(doc.title, textEnd + 1) : textEnd + 1;
     if (fieldKeys > 0) {
