@@ -29,7 +29,7 @@ describe('password reset in Chromium', () => {
     await vigie?.close();
   });
 
-  it('asks for a link, sets a new password from it, and signs in with the new one only', async () => {
+  it('asks for a link, sets a new password from it, signs in with the new one only, then changes it from the account page', async () => {
     await page.goto(vigie.url);
     await page.getByRole('heading', { level: 1, name: 'Sign in to Vigie' }).waitFor();
     await page.getByRole('button', { name: 'Forgot password?' }).click();
@@ -77,6 +77,24 @@ describe('password reset in Chromium', () => {
     await page.getByLabel('Password', { exact: true }).fill(fresh);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+
+    // Changing it again from the account menu: the current password is checked first.
+    await page.locator('.user-menu summary').click();
+    await page.getByRole('link', { name: 'Change password' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+    expect(await page.locator('.user-menu').getAttribute('open')).toBeNull();
+    await page.getByLabel('Current password').fill('pas-le-mot-de-passe-actuel');
+    await page.getByLabel('New password', { exact: true }).fill('troisieme-phare-du-matin');
+    await page.getByLabel('Repeat the password').fill('troisieme-phare-du-matin');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('The current password is wrong').waitFor();
+    await page.getByLabel('Current password').fill(fresh);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Password changed. Your other sessions were signed out.').waitFor();
+    // This session survives the change (it is rotated, not ended).
+    await page.goto(`${vigie.url}/#/settings/topics`);
+    await page.getByRole('button', { name: 'New topic' }).waitFor();
+    expect(await page.evaluate(async () => (await fetch('/api/session')).status)).toBe(200);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session-context';
 
@@ -5,16 +6,23 @@ import { useSession } from '../auth/session-context';
 export function UserMenu() {
   const { t } = useTranslation();
   const { session, signOut } = useSession();
+  const menu = useRef<HTMLDetailsElement>(null);
   const label = session.user ? session.user.name || session.user.email : (session.token?.name ?? '');
   return (
-    <details className="user-menu">
+    <details className="user-menu" ref={menu}>
       <summary aria-label={t('account.menu')}>
         <span className="user-avatar" aria-hidden="true">
           {label.slice(0, 1).toUpperCase()}
         </span>
         <span className="user-name">{label}</span>
       </summary>
-      <div className="user-menu-panel">
+      {/* Any choice in the panel closes it (the page behind changes). */}
+      <div
+        className="user-menu-panel"
+        onClick={() => {
+          if (menu.current) menu.current.open = false;
+        }}
+      >
         <p>
           <strong>{label}</strong>
           <br />
