@@ -12,7 +12,7 @@ import type { Config, OAuthProvider } from '../config';
 import type { Logger } from '../logger';
 import type { SecretBox } from '../security/secret-box';
 import { openSecrets, sealSecrets } from '../security/source-secrets';
-import { accountSecretFields } from '../services/account-service';
+import { accountSecretFields, REFRESH_MARGIN_MS } from '../services/account-service';
 
 /** How one network does OAuth 2. Endpoints are fixed here; only tests may point them elsewhere. */
 export interface OAuthNetwork {
@@ -104,6 +104,7 @@ function tokenError(status: number, body: Buffer): ConnectorError {
  */
 export function createOAuthFlow(deps: OAuthFlowDeps) {
   const pending = new Map<string, PendingAuthorisation>();
+  const refreshing = new Map<string, Promise<Account>>();
 
   function networkOf(connector: string): OAuthNetwork {
     const base = OAUTH_NETWORKS[connector as ConnectorId];
@@ -153,7 +154,7 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
     };
   }
 
-  return {
+  const flow = {
     /** Where the browser goes to consent. `instance` is required for Mastodon (Vigie registers an app there first). */
     async start(input: { connector: string; workspaceId: string; principal: string; accountId?: string; instance?: string; name?: string }): Promise<{ url: string }> {
       const network = networkOf(input.connector);
@@ -259,26 +260,41 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
      * Renews an account's access token with its refresh token (before it expires, from the
      * poller); throws when the network refuses — the caller marks the account `needs_reauth`.
      */
-    async refresh(account: Account): Promise<Account> {
-      const opened = openSecrets(deps.secrets, account.config);
-      const refreshToken = opened.refreshToken;
-      if (typeof refreshToken !== 'string') throw new ConnectorError('auth_expired', 'no refresh token: connect the account again / pas de jeton de renouvellement');
-      const network = networkOf(account.connector);
-      const stored = typeof opened.clientId === 'string' && typeof opened.clientSecret === 'string' ? { clientId: opened.clientId, clientSecret: opened.clientSecret } : undefined;
-      const instance = typeof opened.instance === 'string' ? opened.instance : undefined;
-      const tokenUrl = network.tokenUrl.startsWith('/') && instance ? `${instance}${network.tokenUrl}` : network.tokenUrl;
-      const tokens = await postToken(network, tokenUrl, clientOf(network, stored), { grant_type: 'refresh_token', refresh_token: refreshToken });
-      const definition = getConnector(account.connector);
-      const settings = settingsOf(network, tokens, account.connector, opened);
-      const { expiresAt: _old, ...kept } = opened;
-      const config = sealSecrets(deps.secrets, definition ? accountSecretFields(definition) : [], { ...kept, ...settings });
-      deps.log.info({ accountId: account.id, connector: account.connector }, 'account access token refreshed');
-      return (await deps.store.accounts.update(account.workspaceId, account.id, { config })) ?? account;
+    refresh(account: Account): Promise<Account> {
+      // One refresh per account at a time: X rotates refresh tokens, so a second concurrent refresh
+      // with the same (now spent) token would be refused and wrongly stop the account.
+      const running = refreshing.get(account.id);
+      if (running) return running;
+      const done = refreshOnce(account).finally(() => refreshing.delete(account.id));
+      refreshing.set(account.id, done);
+      return done;
     },
 
     /** Pending authorisations (for tests and health). */
     pendingCount: (): number => pending.size,
   };
+
+  async function refreshOnce(stale: Account): Promise<Account> {
+    // Another process may have refreshed it meanwhile: use its token if it is fresh.
+    const account = (await deps.store.accounts.get(stale.workspaceId, stale.id)) ?? stale;
+    if (account.config.expiresAt !== stale.config.expiresAt && Date.parse(String(account.config.expiresAt)) - deps.now().getTime() > REFRESH_MARGIN_MS) return account;
+    const opened = openSecrets(deps.secrets, account.config);
+    const refreshToken = opened.refreshToken;
+    if (typeof refreshToken !== 'string') throw new ConnectorError('auth_expired', 'no refresh token: connect the account again / pas de jeton de renouvellement');
+    const network = networkOf(account.connector);
+    const stored = typeof opened.clientId === 'string' && typeof opened.clientSecret === 'string' ? { clientId: opened.clientId, clientSecret: opened.clientSecret } : undefined;
+    const instance = typeof opened.instance === 'string' ? opened.instance : undefined;
+    const tokenUrl = network.tokenUrl.startsWith('/') && instance ? `${instance}${network.tokenUrl}` : network.tokenUrl;
+    const tokens = await postToken(network, tokenUrl, clientOf(network, stored), { grant_type: 'refresh_token', refresh_token: refreshToken });
+    const definition = getConnector(account.connector);
+    const settings = settingsOf(network, tokens, account.connector, opened);
+    const { expiresAt: _old, ...kept } = opened;
+    const config = sealSecrets(deps.secrets, definition ? accountSecretFields(definition) : [], { ...kept, ...settings });
+    deps.log.info({ accountId: account.id, connector: account.connector }, 'account access token refreshed');
+    return (await deps.store.accounts.update(account.workspaceId, account.id, { config })) ?? account;
+  }
+
+  return flow;
 }
 
 export type OAuthFlow = ReturnType<typeof createOAuthFlow>;

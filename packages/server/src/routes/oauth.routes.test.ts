@@ -168,10 +168,14 @@ describe('OAuth accounts', () => {
     expect((await prepareSource(deps, source)).ok).toBe(true);
     expect(xServer.requests.length).toBe(before);
 
-    // Two minutes before expiry (7200 s): refreshed first, with the refresh token.
+    // Two minutes before expiry (7200 s): refreshed first, with the refresh token — once, even when
+    // two sources of the account poll at the same moment (X rotates refresh tokens).
     clock += (7200 - 120) * 1000;
     try {
-      const prepared = await prepareSource(deps, source);
+      const requestsBefore = xServer.requests.length;
+      const [prepared, twin] = await Promise.all([prepareSource(deps, source), prepareSource(deps, source)]);
+      expect(xServer.requests.length - requestsBefore).toBe(1);
+      expect(twin.ok && twin.config.bearerToken).toBe(X_TOKEN.access_token);
       expect(prepared.ok && prepared.config.bearerToken).toBe(X_TOKEN.access_token);
       expect(xServer.requests.at(-1)?.form.get('grant_type')).toBe('refresh_token');
       expect(xServer.requests.at(-1)?.form.get('refresh_token')).toBe(X_TOKEN.refresh_token);
