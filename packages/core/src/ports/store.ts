@@ -48,6 +48,8 @@ export interface WorkspaceRepository {
   get(id: string): Promise<Workspace | undefined>;
   getBySlug(slug: string): Promise<Workspace | undefined>;
   list(): Promise<Workspace[]>;
+  /** Changes the display name (the slug stays: it appears in scripts and links). */
+  rename(id: string, name: string): Promise<Workspace | undefined>;
   /** Deletes the workspace and everything in it. */
   delete(id: string): Promise<void>;
 }

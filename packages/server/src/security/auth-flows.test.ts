@@ -369,6 +369,9 @@ describe('members, tokens, workspaces, audit', () => {
     const switched = await t.callAs(mine, 'PUT', '/api/session/workspace', { workspaceId: newId });
     expect(switched.json).toMatchObject({ workspace: { id: newId }, role: 'owner' });
     expect((await t.callAs(mine, 'GET', '/api/session')).json).toMatchObject({ workspace: { id: newId } });
+    const renamed = await t.callAs(mine, 'PATCH', '/api/workspace', { name: 'Équipe Sud-Ouest' });
+    expect(renamed.status).toBe(200);
+    expect(((await t.callAs(mine, 'GET', '/api/workspaces')).json.items as { id: string; name: string; slug: string }[]).find((w) => w.id === newId)).toMatchObject({ name: 'Équipe Sud-Ouest', slug: 'equipe-sud' });
     // Deleting needs the slug typed; the instance's first workspace stays.
     expect((await t.callAs(mine, 'DELETE', '/api/workspace', { confirm: 'nope' })).status).toBe(400);
     expect((await t.callAs(mine, 'DELETE', '/api/workspace', { confirm: 'equipe-sud' })).status).toBe(204);

@@ -475,10 +475,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
 
     async renameWorkspace(c: RequestContext, name: string): Promise<Workspace> {
       const workspace = await workspaceOrThrow(c.var.workspaceId);
-      // The Store port has no rename yet (reported to the lead); answer plainly rather than pretend.
-      const repo = store.workspaces as typeof store.workspaces & { rename?: (id: string, name: string) => Promise<Workspace | undefined> };
-      if (!repo.rename) throw new AppError('internal', 'renaming a workspace is not available in this version');
-      const renamed = (await repo.rename(workspace.id, name)) ?? { ...workspace, name };
+      const renamed = (await store.workspaces.rename(workspace.id, name)) ?? { ...workspace, name };
       await audit(c, 'workspace.rename', `workspace:${workspace.id}`, { from: workspace.name, to: name });
       return renamed;
     },

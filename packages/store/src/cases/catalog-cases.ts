@@ -19,6 +19,15 @@ export function catalogCases(getStore: () => VigieStore): void {
       await expect(store.workspaces.create({ name: 'Other', slug })).rejects.toMatchObject({ code: 'conflict' });
     });
 
+    it('renames a workspace and keeps its slug', async () => {
+      const store = getStore();
+      const slug = uniqueSlug('rename');
+      const ws = await store.workspaces.create({ name: 'Agence Nord', slug });
+      expect(await store.workspaces.rename(ws.id, 'Agence Nord-Est')).toMatchObject({ id: ws.id, name: 'Agence Nord-Est', slug });
+      expect((await store.workspaces.getBySlug(slug))?.name).toBe('Agence Nord-Est');
+      expect(await store.workspaces.rename('no-such-workspace', 'X')).toBeUndefined();
+    });
+
     it('deleting a workspace deletes everything in it', async () => {
       const store = getStore();
       const ws = await store.workspaces.create({ name: 'Doomed', slug: uniqueSlug('doomed') });

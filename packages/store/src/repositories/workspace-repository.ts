@@ -60,6 +60,11 @@ export function createWorkspaceRepository(db: Kysely<Database>, dialect: StoreDi
       return rows.map(toWorkspace);
     },
 
+    async rename(id, name) {
+      await db.updateTable('workspaces').set({ name }).where('id', '=', id).execute();
+      return this.get(id);
+    },
+
     async delete(id) {
       await db.deleteFrom('workspaces').where('id', '=', id).execute();
     },
