@@ -105,6 +105,8 @@ const SLOT = 4;
 /** The filter: one bit per value of the hash's low 18 bits (32 KB). */
 const FILTER_BITS = 18;
 const FILTER_WORDS_MASK = (1 << (FILTER_BITS - 5)) - 1;
+const PREFIX_FILTER_BITS = 16;
+const PREFIX_FILTER_MASK = (1 << (PREFIX_FILTER_BITS - 5)) - 1;
 
 class WordTable implements WordStamps {
   /**
@@ -360,8 +362,20 @@ export function createQueryMatcher(): QueryMatcher {
         slotPrefix(info);
       }
       bucketLengths[bucketLength] = (bucketLengths[bucketLength] ?? 0) + 1;
+      filterPrefix(info, 1);
     }
     return info;
+  }
+
+  /** Bit set when some prefix's bucket hash has these low 16 bits (8 KB: most lookups stop here). */
+  const prefixFilter = new Int32Array(1 << (PREFIX_FILTER_BITS - 5));
+  const prefixFilterCounts = new Int32Array(1 << PREFIX_FILTER_BITS);
+
+  function filterPrefix(info: PrefixInfo, delta: number): void {
+    const bit = info.bucket & ((1 << PREFIX_FILTER_BITS) - 1);
+    const count = (prefixFilterCounts[bit] = (prefixFilterCounts[bit] ?? 0) + delta);
+    const word = prefixFilter[bit >>> 5] ?? 0;
+    prefixFilter[bit >>> 5] = count > 0 ? word | (1 << (bit & 31)) : word & ~(1 << (bit & 31));
   }
 
   function slotPrefix(info: PrefixInfo): void {
@@ -379,6 +393,7 @@ export function createQueryMatcher(): QueryMatcher {
     list.splice(list.indexOf(info), 1);
     if (list.length === 0) prefixSlots[slot] = undefined;
     bucketLengths[info.bucketLength] = (bucketLengths[info.bucketLength] ?? 0) - 1;
+    filterPrefix(info, -1);
   }
 
   function parseExclusions(text: string | undefined): QueryAst | undefined {
@@ -480,8 +495,12 @@ export function createQueryMatcher(): QueryMatcher {
     index(entry);
   }
 
-  /** This post's candidates, once each (closures are hoisted and state reused: match() is hot). */
+  /**
+   * This post's candidates, once each: `candidates[0 … candidateCount)` (a count rather than
+   * truncating the array: closures are hoisted and state reused, match() is hot).
+   */
   const candidates: Entry[] = [];
+  let candidateCount = 0;
   const scanner = new WordScanner();
   const post = new ScannedPost();
 
@@ -491,7 +510,7 @@ export function createQueryMatcher(): QueryMatcher {
     for (const entry of list) {
       if (entry.stamp !== stamp) {
         entry.stamp = stamp;
-        candidates.push(entry);
+        candidates[candidateCount++] = entry;
       }
     }
   }
@@ -521,7 +540,7 @@ export function createQueryMatcher(): QueryMatcher {
       let hash = 0;
       for (let l = 0; l < MAX_BUCKET && l < length; l++) {
         hash = (Math.imul(hash, 31) + (buffer[l] as number)) | 0;
-        if (l + 1 >= MIN_PREFIX && bucketLengths[l + 1] !== 0) {
+        if (l + 1 >= MIN_PREFIX && bucketLengths[l + 1] !== 0 && ((prefixFilter[(hash >>> 5) & PREFIX_FILTER_MASK] as number) & (1 << (hash & 31))) !== 0) {
           const list = prefixSlots[hash & prefixMask];
           if (list !== undefined) visitPrefixes(list, l + 1, hash, buffer, length);
         }
@@ -542,7 +561,7 @@ export function createQueryMatcher(): QueryMatcher {
 
   function match(doc: MatchableDocument): string[] {
     epoch.value++;
-    candidates.length = 0;
+    candidateCount = 0;
     post.reset(doc);
     const textEnd = scan(doc.text, 0);
     post.record(textEnd, -1, 0);
@@ -554,10 +573,10 @@ export function createQueryMatcher(): QueryMatcher {
     }
     visit(always);
     const matched: string[] = [];
-    for (const entry of candidates) {
+    for (let c = 0; c < candidateCount; c++) {
+      const entry = candidates[c] as Entry;
       if (entry.exactOnCandidate || (entry.test(post) && !(entry.exclusions && entry.exclusions(post)))) matched.push(entry.id);
     }
-    candidates.length = 0;
     post.reset(EMPTY_POST);
     return matched;
   }
