@@ -134,7 +134,7 @@ export function AuditPanel() {
               <tr key={entry.id} data-testid="audit-entry">
                 <td>{formatDateTime(entry.at, i18n.language)}</td>
                 <td>
-                  {entry.actor.label} <span className="muted small">({entry.actor.kind})</span>
+                  {entry.actor.label} <span className="muted small">({t(`audit.kind.${entry.actor.kind}`, { defaultValue: entry.actor.kind })})</span>
                 </td>
                 <td>
                   <code>{entry.action}</code>
