@@ -56,3 +56,25 @@ describe('loadConfig — OAuth apps', () => {
     expect(() => loadConfig({ VIGIE_OAUTH_REDDIT_CLIENT_ID: 'r-id' })).toThrow(/VIGIE_OAUTH_REDDIT_CLIENT_SECRET: set both/);
   });
 });
+
+describe('loadConfig — OIDC sign-in', () => {
+  const oidc = { VIGIE_OIDC_ISSUER: 'https://sso.example.org/realms/acme', VIGIE_OIDC_CLIENT_ID: 'vigie', VIGIE_OIDC_CLIENT_SECRET: 's3cret' };
+
+  it('is off by default and on with issuer, client id and secret; the label and auto-create are optional', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(loadConfig(oidc).oidc).toEqual({ issuer: 'https://sso.example.org/realms/acme', clientId: 'vigie', clientSecret: 's3cret', name: 'SSO', autoCreate: false });
+    expect(loadConfig({ ...oidc, VIGIE_OIDC_NAME: 'Keycloak', VIGIE_OIDC_AUTO_CREATE: '1' }).oidc).toMatchObject({ name: 'Keycloak', autoCreate: true });
+  });
+
+  it('refuses a partial setup, naming what is missing', () => {
+    expect(() => loadConfig({ VIGIE_OIDC_ISSUER: oidc.VIGIE_OIDC_ISSUER })).toThrow(/VIGIE_OIDC_CLIENT_ID: set .*VIGIE_OIDC_CLIENT_SECRET: set/);
+    expect(() => loadConfig({ ...oidc, VIGIE_OIDC_AUTO_CREATE: 'maybe' })).toThrow(/VIGIE_OIDC_AUTO_CREATE/);
+  });
+
+  it('wants an https issuer (http only on localhost)', () => {
+    for (const bad of ['sso.example.org', 'http://sso.example.org', 'ftp://sso.example.org', 'https://sso.example.org/?x=1']) {
+      expect(() => loadConfig({ ...oidc, VIGIE_OIDC_ISSUER: bad }), bad).toThrow(/VIGIE_OIDC_ISSUER/);
+    }
+    expect(loadConfig({ ...oidc, VIGIE_OIDC_ISSUER: 'http://127.0.0.1:9000' }).oidc?.issuer).toBe('http://127.0.0.1:9000');
+  });
+});

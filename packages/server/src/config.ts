@@ -61,6 +61,15 @@ export interface Config {
    * since anyone can send them).
    */
   trustProxy: boolean;
+  /**
+   * VIGIE_OIDC_ISSUER, VIGIE_OIDC_CLIENT_ID, VIGIE_OIDC_CLIENT_SECRET — optional sign-in with an
+   * OpenID Connect provider (Keycloak, Authentik, Google Workspace…): all three or none. The issuer
+   * is an https:// URL (http:// only on a loopback address, for tests). VIGIE_OIDC_NAME — the
+   * button's label (default "SSO"). VIGIE_OIDC_AUTO_CREATE=1 — a verified e-mail with no account
+   * gets one (with no workspace until an owner adds it); default off: only existing or invited
+   * e-mails sign in. The redirect URI to register is <VIGIE_PUBLIC_URL>/api/auth/oidc/callback.
+   */
+  oidc?: { issuer: string; clientId: string; clientSecret: string; name: string; autoCreate: boolean };
 }
 
 type Env = Record<string, string | undefined>;
@@ -79,6 +88,30 @@ function oauthClients(env: Env, problems: ErrorDetail[]): Config['oauth'] {
     else if (clientId || clientSecret) problems.push({ field: clientId ? `${prefix}SECRET` : `${prefix}ID`, message: `set both ${prefix}ID and ${prefix}SECRET, or neither` });
   }
   return clients;
+}
+
+function oidcProvider(env: Env, problems: ErrorDetail[]): Config['oidc'] {
+  const names = ['VIGIE_OIDC_ISSUER', 'VIGIE_OIDC_CLIENT_ID', 'VIGIE_OIDC_CLIENT_SECRET'] as const;
+  const [issuer, clientId, clientSecret] = names.map((name) => env[name]?.trim() || undefined);
+  const autoCreate = flag(env, 'VIGIE_OIDC_AUTO_CREATE', false, problems);
+  if (!issuer || !clientId || !clientSecret) {
+    const missing = names.filter((name) => !env[name]?.trim());
+    if (missing.length < names.length) for (const field of missing) problems.push({ field, message: `set ${names.join(', ')} together, or none of them` });
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    problems.push({ field: 'VIGIE_OIDC_ISSUER', message: `expected the provider's issuer URL such as https://sso.example.org/realms/acme, got "${issuer}"` });
+    return undefined;
+  }
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (!(url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) || url.search || url.hash || url.username) {
+    problems.push({ field: 'VIGIE_OIDC_ISSUER', message: `expected an https:// URL without query, fragment or credentials (http:// only on localhost), got "${issuer}"` });
+    return undefined;
+  }
+  return { issuer, clientId, clientSecret, name: env.VIGIE_OIDC_NAME?.trim().slice(0, 60) || 'SSO', autoCreate };
 }
 
 function key(raw: string, name: string, problems: ErrorDetail[]): Buffer | undefined {
@@ -193,6 +226,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     oauth: oauthClients(env, problems),
     publicUrl: '',
     trustProxy: flag(env, 'VIGIE_TRUST_PROXY', false, problems),
+    oidc: oidcProvider(env, problems),
   };
   config.publicUrl = publicUrl(env.VIGIE_PUBLIC_URL, overrides.host ?? config.host, overrides.port ?? config.port, problems);
   if (config.databaseUrl && !config.secretKey) {
