@@ -187,7 +187,7 @@ describe('identity in Chromium', () => {
     await page.getByLabel('Identifiant de l’auteur').fill(XSS.handle);
     await page.getByLabel('Réseau (facultatif)').selectOption('rss');
     await page.getByRole('button', { name: 'Effacer' }).click();
-    await page.getByText(`1 mentions et 1 conversations de ${XSS.handle} supprimées.`).waitFor();
+    await page.getByText(`Effacé pour ${XSS.handle} : mentions 1, conversations 1.`).waitFor();
     expect(confirms.at(-1)).toBe(`Effacer toutes les mentions et conversations de « ${XSS.handle} » sur RSS ? C’est irréversible.`);
     expect((await api.mentions.list()).items).toEqual([]);
     await page.screenshot({ path: '/tmp/vigie-data-tab.png', fullPage: true });
