@@ -42,6 +42,7 @@ export interface Notification {
 export type NotificationTarget =
   | { kind: 'in_app'; workspaceId: string }
   | { kind: 'email'; to: string }
+  /** `secret`: the rule's signing secret as stored — sealed (`vigie-sealed:…`), opened only to sign. */
   | { kind: 'webhook'; url: string; format: WebhookFormat; secret?: string };
 
 export type OutboxStatus = 'pending' | 'sent' | 'failing' | 'dead';
@@ -77,6 +78,7 @@ export interface OutboxStore {
   enqueue(entries: readonly NewOutboxEntry[]): Promise<number>;
   /** Entries pending or failing with `nextAttemptAt <= now`, leased until `now + leaseMs` (FOR UPDATE SKIP LOCKED on PostgreSQL). */
   claimDue(now: number, limit: number, leaseMs: number): Promise<OutboxEntry[]>;
-  update(key: string, change: Partial<Pick<OutboxEntry, 'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'sentAt'>>): Promise<void>;
+  /** `target` changes only when a key rotation re-seals a webhook secret it carries. */
+  update(key: string, change: Partial<Pick<OutboxEntry, 'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'sentAt' | 'target'>>): Promise<void>;
   list(): Promise<OutboxEntry[]>;
 }

@@ -1,6 +1,7 @@
 /**
  * Alerts over HTTP: rules (validated by core's `parseAlertRule`, webhook URLs checked against
- * private addresses, the live worker reloaded after each change), episodes and their
+ * private addresses, webhook secrets sealed before they are stored and never returned, the live
+ * worker reloaded after each change), episodes and their
  * post-mortem, in-app notifications with the deliveries that are failing, time series from
  * rollups (never raw mentions), and the backtest on stored history.
  */
@@ -10,6 +11,7 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { ErrorSchema, IdParam } from '../http/schemas';
 import { backtestStoredHistory } from '../jobs/alert-backtest.job';
 import { checkWebhookUrl } from '../notify';
+import { sealChannelSecrets } from '../notify/webhook-secret';
 import { presentAlertRule, presentDelivery, presentEpisodeSummary } from '../presenters/alert-presenter';
 import { presentMention } from '../presenters/mention-presenter';
 import { ALERT_TIME_ZONE } from '../workers/alert-worker';
@@ -63,6 +65,11 @@ export function alertRoutes(deps: AppDeps) {
     return rule;
   }
 
+  /** The rule as stored: webhook secrets sealed with the SecretBox (notify/webhook-secret.ts). */
+  function sealed(rule: AlertRule): AlertRule {
+    return { ...rule, channels: sealChannelSecrets(deps.secrets, rule.channels) };
+  }
+
   async function ruleOr404(workspaceId: string, id: string): Promise<StoredAlertRule> {
     const rule = await deps.store.alertRules.get(workspaceId, id);
     if (!rule) throw new AppError('not_found', `Alert rule ${id} does not exist / règle introuvable`);
@@ -77,7 +84,7 @@ export function alertRoutes(deps: AppDeps) {
     createRoute({ method: 'post', path: '/alert-rules', tags: ['alerts'], request: { body }, responses: { 201: json('Created'), 400: errors[400] } }),
     async (c) => {
       const rule = await validRule(c.var.workspaceId, c.req.valid('json'));
-      const stored = await deps.store.alertRules.create(c.var.workspaceId, rule);
+      const stored = await deps.store.alertRules.create(c.var.workspaceId, sealed(rule));
       await deps.alerts.reloadRules(c.var.workspaceId);
       return c.json(presentAlertRule(stored), 201);
     },
@@ -91,18 +98,22 @@ export function alertRoutes(deps: AppDeps) {
       const patch = c.req.valid('json');
       const { createdAt: _created, updatedAt: _updated, ...current } = existing;
       const merged: Record<string, unknown> = { ...current, ...patch, id };
-      // A webhook sent back without its secret (the API never returns it) keeps the stored one.
-      if (Array.isArray(patch.channels)) {
-        merged.channels = patch.channels.map((channel: unknown) => {
-          if (typeof channel !== 'object' || channel === null) return channel;
-          const sent = channel as { kind?: unknown; url?: unknown; secret?: unknown };
-          if (sent.kind !== 'webhook' || sent.secret !== undefined) return channel;
-          const kept = existing.channels.find((c) => c.kind === 'webhook' && c.url === sent.url);
-          return kept?.kind === 'webhook' && kept.secret !== undefined ? { ...sent, secret: kept.secret } : channel;
-        });
-      }
-      const rule = await validRule(c.var.workspaceId, merged);
-      const stored = await deps.store.alertRules.update(c.var.workspaceId, id, rule);
+      // A webhook sent back without its secret (the API never returns it) keeps the stored one. The
+      // stored one is sealed (too long for the 200-character limit of a typed secret): it is put
+      // back after validation, and a clear one from before sealing is sealed on this save.
+      const keptSecrets = new Map<string, string>();
+      for (const channel of existing.channels) if (channel.kind === 'webhook' && channel.secret !== undefined) keptSecrets.set(channel.url, channel.secret);
+      if (!Array.isArray(patch.channels)) merged.channels = existing.channels.map((channel) => (channel.kind === 'webhook' ? { ...channel, secret: undefined } : channel));
+      const validated = await validRule(c.var.workspaceId, merged);
+      const rule: AlertRule = {
+        ...validated,
+        channels: validated.channels.map((channel) => {
+          if (channel.kind !== 'webhook' || channel.secret !== undefined) return channel;
+          const kept = keptSecrets.get(channel.url);
+          return kept === undefined ? channel : { ...channel, secret: kept };
+        }),
+      };
+      const stored = await deps.store.alertRules.update(c.var.workspaceId, id, sealed(rule));
       if (!stored) throw new AppError('not_found', `Alert rule ${id} does not exist / règle introuvable`);
       await deps.alerts.reloadRules(c.var.workspaceId);
       return c.json(presentAlertRule(stored), 200);

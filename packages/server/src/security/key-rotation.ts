@@ -1,5 +1,6 @@
 /**
- * Rotation of the key that seals secrets at rest (`vigie secrets rotate`). A new key becomes the
+ * Rotation of the key that seals secrets at rest (`vigie secrets rotate`): source and account
+ * credentials, intake secrets, alert webhook secrets (and the pending deliveries that carry them). A new key becomes the
  * current one, the old one stays as a previous key (still opens, never seals), and every sealed
  * secret is re-sealed with the new key, one row at a time: a crash halfway leaves each row
  * readable with one key or the other, and running the rotation again finishes the job.
@@ -108,7 +109,57 @@ export const SEALED_SECRET_HOLDERS: readonly SealedSecretHolder[] = [
       return count;
     },
   },
+  {
+    name: 'alert rules',
+    async reseal(store, workspaceId, box) {
+      const count = { resealed: 0, unreadable: 0 };
+      for (const rule of await store.alertRules.list(workspaceId)) {
+        let changed = false;
+        const channels = rule.channels.map((channel) => {
+          if (channel.kind !== 'webhook' || channel.secret === undefined) return channel;
+          const secret = resealWebhookSecret(box, channel.secret, count);
+          if (secret === channel.secret) return channel;
+          changed = true;
+          return { ...channel, secret };
+        });
+        if (!changed) continue;
+        const { id: _id, createdAt: _created, updatedAt: _updated, ...stored } = rule;
+        await store.alertRules.update(workspaceId, rule.id, { ...stored, channels });
+      }
+      return count;
+    },
+  },
+  {
+    name: 'alert deliveries',
+    async reseal(store, workspaceId, box) {
+      const count = { resealed: 0, unreadable: 0 };
+      // Deliveries still to send carry the rule's sealed secret; sent and dead ones are never signed again.
+      for (const entry of await store.outbox.listByWorkspace(workspaceId, { statuses: ['pending', 'failing'], limit: 100_000 })) {
+        const target = entry.target;
+        if (target.kind !== 'webhook' || target.secret === undefined) continue;
+        const secret = resealWebhookSecret(box, target.secret, count);
+        if (secret !== target.secret) await store.outbox.update(entry.key, { target: { ...target, secret } });
+      }
+      return count;
+    },
+  },
 ];
+
+/**
+ * A webhook secret with the new key: a stale sealed value is re-sealed, a clear one (stored before
+ * secrets were sealed) is sealed; unchanged when already current or when no key opens it.
+ */
+function resealWebhookSecret(box: SecretBox, stored: string, count: ResealCount): string {
+  if (stored.startsWith(SEALED) && !box.isStale(stored.slice(SEALED.length))) return stored;
+  try {
+    const resealed = SEALED + box.seal(stored.startsWith(SEALED) ? box.open(stored.slice(SEALED.length)) : stored);
+    count.resealed += 1;
+    return resealed;
+  } catch {
+    count.unreadable += 1;
+    return stored;
+  }
+}
 
 export interface RotationReport {
   mode: 'key-file' | 'environment';

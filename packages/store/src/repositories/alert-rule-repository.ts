@@ -7,7 +7,8 @@ import type { StoreDialect } from '../store-dialect';
 
 /**
  * Alert rules, stored whole as JSON (already validated by `parseAlertRule`), with the scope and
- * name copied into columns for listing. Secrets stay in the row: presenters drop them.
+ * name copied into columns for listing. Webhook secrets arrive sealed (server/src/notify/webhook-secret.ts);
+ * presenters drop them.
  *
  * @example
  * const rule = await store.alertRules.create(ws.id, parseAlertRule({ name: 'Ondine', scope: { kind: 'topic', id: t.id }, detectors: ['volume_spike'], channels: [{ kind: 'in_app' }] }));

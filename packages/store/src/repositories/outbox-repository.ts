@@ -92,6 +92,7 @@ export function createOutboxRepository(db: Kysely<Database>, dialect: StoreDiale
         // `lastError: undefined` present in the change means "clear it" (a success after failures).
         ...('lastError' in change && { last_error: change.lastError ?? null }),
         ...(change.sentAt !== undefined && { sent_at: isoOf(change.sentAt) }),
+        ...(change.target !== undefined && { target: dialect.toJson(change.target) }),
       };
       if (Object.keys(values).length === 0) return;
       await db.updateTable('notification_outbox').set(values).where('key', '=', key).execute();

@@ -1,0 +1,188 @@
+/**
+ * Alert webhook secrets at rest: sealed in the alert_rules row and in the outbox, never returned
+ * by the API or the export, opened only to sign a delivery — which a receiver verifies with the
+ * secret it was given, before and after `vigie secrets rotate`. A rule saved before sealing
+ * existed keeps signing, and is sealed on its next save.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseAlertRule, type NewMention, type Notification, type RollupRow, type StoredAlertRule } from '@vigie/core';
+import { rotateSecretKey } from '../security/key-rotation';
+import { createSecretBox } from '../security/secret-box';
+import { SECRET_KEY_FILE } from '../security/source-secrets';
+import { createTestVigie, type TestVigie } from '../test/test-vigie';
+import { createAlertChannels } from '../workers/alert-channels';
+import { verifyWebhookSignature } from './sign-webhook';
+import { createWebhookChannel } from './webhook-channel';
+import { openWebhookSecret } from './webhook-secret';
+
+const NOW = new Date('2026-11-17T09:00:00.000Z');
+const SECRET = 'whsec-0123456789-abcdefghijkl';
+const actor = { kind: 'cli' as const, label: 'vigie secrets rotate' };
+let opened: TestVigie[] = [];
+const servers: Server[] = [];
+
+afterEach(async () => {
+  for (const t of opened) await t.close();
+  opened = [];
+  for (const s of servers.splice(0)) await new Promise<void>((resolve) => s.close(() => resolve()));
+});
+
+async function open(): Promise<TestVigie> {
+  const t = await createTestVigie({}, () => NOW);
+  opened.push(t);
+  return t;
+}
+
+/** A local receiver answering 200; records each request's body and headers. */
+async function startHook(): Promise<{ url: string; received: { body: string; headers: IncomingHttpHeaders }[] }> {
+  const received: { body: string; headers: IncomingHttpHeaders }[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      received.push({ body, headers: req.headers });
+      res.writeHead(200).end();
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received };
+}
+
+/** What a receiver holding `secret` checks: the signature of each request it got. */
+const signedWith = (secret: string, request: { body: string; headers: IncomingHttpHeaders }): boolean => verifyWebhookSignature(secret, request.body, request.headers, Date.now() / 1000);
+
+/** Every file of the data folder (database, WAL), as text: the clear secret must be in none. */
+function dataFolderText(t: TestVigie): string {
+  const dir = t.vigie.config.dataDir;
+  return readdirSync(dir)
+    .filter((name) => name.startsWith('vigie.db'))
+    .map((name) => readFileSync(join(dir, name)).toString('latin1'))
+    .join('\n');
+}
+
+async function topicId(t: TestVigie): Promise<string> {
+  return (await t.call('POST', '/api/topics', { name: 'Velotys Ondine', kind: 'product', queries: ['ondine'] })).json.id as string;
+}
+
+/** Two weeks of quiet, then 30 negative mentions in 25 minutes through the bus; the outbox delivers. */
+async function burst(t: TestVigie, topic: string): Promise<void> {
+  const { store, alerts, bus, defaultWorkspace } = t.vigie;
+  const history: RollupRow[] = [];
+  for (let h = 14 * 24; h >= 1; h -= 1) {
+    const bucketStart = new Date(Date.parse('2026-11-17T08:00:00Z') - h * 3_600_000).toISOString();
+    history.push({ scope: 'topic', scopeId: topic, granularity: '1h', bucketStart, count: 1, authors: 1, negative: 0, positive: 0, neutral: 1, reach: 100 });
+  }
+  await store.rollups.increment(defaultWorkspace.id, history);
+  await alerts.start();
+  const mentions: NewMention[] = Array.from({ length: 30 }, (_, i) => ({
+    connector: 'rss', externalId: `burst-${i}`, author: { handle: `user${i}`, followers: 200 }, text: `Ma Ondine a pris feu ${i}`, kind: 'post',
+    publishedAt: new Date(NOW.getTime() - (25 - Math.floor(i / 2)) * 60_000).toISOString(), engagement: {}, raw: {},
+    analysis: { sentiment: { analyzer: 'test@1', label: 'negative', score: -0.8 } }, queryIds: [], topicIds: [topic],
+  }));
+  const { inserted } = await store.mentions.upsertMany(defaultWorkspace.id, mentions);
+  for (const mention of inserted) bus.publish(mention);
+  await alerts.idle();
+  await alerts.deliver();
+}
+
+const webhookSecretOf = (rule: StoredAlertRule | undefined): string | undefined => rule?.channels.flatMap((c) => (c.kind === 'webhook' && c.secret !== undefined ? [c.secret] : []))[0];
+
+const notification: Notification = { key: 'k-rotation', kind: 'episode', locale: 'en', title: { fr: 'Alerte', en: 'Alert' } };
+
+describe('alert webhook secrets at rest', () => {
+  it('are sealed in the rule row and the outbox, never shown, and deliveries are signed with the clear secret', async () => {
+    const t = await open();
+    const topic = await topicId(t);
+    const hook = await startHook();
+    const created = await t.call('POST', '/api/alert-rules', {
+      name: 'Ondine', scope: { kind: 'topic', id: topic }, detectors: ['volume_spike', 'negative_surge'], cooldownMinutes: 60,
+      channels: [{ kind: 'in_app' }, { kind: 'webhook', url: hook.url, format: 'generic', secret: SECRET }],
+    });
+    expect(created.status).toBe(201);
+    expect(JSON.stringify(created.json)).not.toContain(SECRET);
+    expect(JSON.stringify(created.json)).not.toContain('vigie-sealed:');
+    const listed = await t.call('GET', '/api/alert-rules');
+    expect(listed.json.items).toMatchObject([{ channels: [{ kind: 'in_app' }, { kind: 'webhook', url: hook.url, hasSecret: true }] }]);
+    expect(JSON.stringify(listed.json)).not.toMatch(/vigie-sealed:|whsec/);
+
+    const stored = await t.vigie.store.alertRules.get(t.vigie.defaultWorkspace.id, created.json.id as string);
+    expect(webhookSecretOf(stored)).toMatch(/^vigie-sealed:v1:/);
+    expect(openWebhookSecret(t.vigie.secrets, webhookSecretOf(stored) ?? '')).toBe(SECRET);
+
+    await burst(t, topic);
+    expect(hook.received).toHaveLength(1);
+    expect(signedWith(SECRET, hook.received[0]!)).toBe(true);
+    expect(signedWith('another-secret-of-16+', hook.received[0]!)).toBe(false);
+
+    const [delivery] = (await t.vigie.store.outbox.listByWorkspace(t.vigie.defaultWorkspace.id)).filter((e) => e.target.kind === 'webhook');
+    expect(delivery).toMatchObject({ status: 'sent', target: { kind: 'webhook', url: hook.url, secret: expect.stringMatching(/^vigie-sealed:v1:/) } });
+    expect(dataFolderText(t).includes(SECRET)).toBe(false);
+
+    // Editing the rule without resending the secret (the API never returns it) keeps it, sealed.
+    const patched = await t.call('PATCH', `/api/alert-rules/${created.json.id as string}`, { name: 'Ondine bis', channels: created.json.channels });
+    expect(patched.status).toBe(200);
+    expect(patched.json.channels).toMatchObject([{ kind: 'in_app' }, { kind: 'webhook', hasSecret: true }]);
+    const kept = webhookSecretOf(await t.vigie.store.alertRules.get(t.vigie.defaultWorkspace.id, created.json.id as string));
+    expect(openWebhookSecret(t.vigie.secrets, kept ?? '')).toBe(SECRET);
+
+    const exported = await t.app.request('/api/workspace/export', { headers: { authorization: `Bearer ${t.owner.token}` } });
+    expect(exported.status).toBe(200);
+    const text = await exported.text();
+    const rule = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; channels?: unknown[] }).find((r) => r.type === 'alert_rule');
+    expect(rule?.channels).toEqual([{ kind: 'in_app' }, { kind: 'webhook', url: hook.url, format: 'generic', hasSecret: true }]);
+    expect(text).not.toMatch(/vigie-sealed:|whsec/);
+  });
+
+  it('a secret stored in clear before sealing still signs, and is sealed on the next save', async () => {
+    const t = await open();
+    const topic = await topicId(t);
+    const hook = await startHook();
+    const ws = t.vigie.defaultWorkspace.id;
+    const legacy = await t.vigie.store.alertRules.create(ws, parseAlertRule({ name: 'Old', scope: { kind: 'topic', id: topic }, detectors: ['volume_spike'], channels: [{ kind: 'webhook', url: hook.url, format: 'slack', secret: SECRET }] }));
+    expect(webhookSecretOf(legacy)).toBe(SECRET);
+
+    const { channels } = createAlertChannels(t.vigie.config, t.vigie.store, t.vigie.secrets);
+    const webhook = channels.find((c) => c.kind === 'webhook')!;
+    expect(await webhook.send(notification, { kind: 'webhook', url: hook.url, format: 'slack', secret: SECRET })).toBe('sent');
+    expect(signedWith(SECRET, hook.received[0]!)).toBe(true);
+
+    expect((await t.call('PATCH', `/api/alert-rules/${legacy.id}`, { name: 'Old, renamed' })).status).toBe(200);
+    const resaved = webhookSecretOf(await t.vigie.store.alertRules.get(ws, legacy.id));
+    expect(resaved).toMatch(/^vigie-sealed:v1:/);
+    expect(openWebhookSecret(t.vigie.secrets, resaved ?? '')).toBe(SECRET);
+  });
+
+  it('after a key rotation the rule and the pending deliveries open with the new key alone, and still sign right', async () => {
+    const t = await open();
+    const topic = await topicId(t);
+    const hook = await startHook();
+    const ws = t.vigie.defaultWorkspace.id;
+    const created = await t.call('POST', '/api/alert-rules', { name: 'R', scope: { kind: 'topic', id: topic }, detectors: ['volume_spike'], channels: [{ kind: 'webhook', url: hook.url, format: 'teams', secret: SECRET }] });
+    const before = webhookSecretOf(await t.vigie.store.alertRules.get(ws, created.json.id as string))!;
+    await t.vigie.store.outbox.enqueue([{ key: 'pending-1', workspaceId: ws, notification, target: { kind: 'webhook', url: hook.url, format: 'teams', secret: before }, nextAttemptAt: Date.now() + 60_000 }]);
+
+    const report = await rotateSecretKey(t.vigie, { actor });
+    expect(report.counts).toMatchObject({ 'alert rules': { resealed: 1, unreadable: 0 }, 'alert deliveries': { resealed: 1, unreadable: 0 } });
+
+    const newKeyOnly = createSecretBox({ current: Buffer.from(readFileSync(join(t.vigie.config.dataDir, SECRET_KEY_FILE), 'utf8').trim(), 'hex') });
+    const after = webhookSecretOf(await t.vigie.store.alertRules.get(ws, created.json.id as string))!;
+    expect(after).not.toBe(before);
+    expect(openWebhookSecret(newKeyOnly, after)).toBe(SECRET);
+    const [pending] = await t.vigie.store.outbox.listByWorkspace(ws, { statuses: ['pending'] });
+    expect(pending?.target).toMatchObject({ kind: 'webhook', secret: expect.stringMatching(/^vigie-sealed:v1:/) });
+    expect(pending?.target.kind === 'webhook' && openWebhookSecret(newKeyOnly, pending.target.secret ?? '')).toBe(SECRET);
+
+    const webhook = createWebhookChannel({ allowPrivate: true, secrets: newKeyOnly });
+    expect(await webhook.send(notification, pending!.target)).toBe('sent');
+    expect(signedWith(SECRET, hook.received[0]!)).toBe(true);
+    // A channel without the key refuses to send unsigned: the delivery fails and says why.
+    expect(await createWebhookChannel({ allowPrivate: true, secrets: createSecretBox({ current: Buffer.alloc(32, 7) }) }).send(notification, pending!.target)).toMatchObject({ failed: expect.stringMatching(/cannot be decrypted/) });
+    expect(hook.received).toHaveLength(1);
+    expect(dataFolderText(t).includes(SECRET)).toBe(false);
+  });
+});
