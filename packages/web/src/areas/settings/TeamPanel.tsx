@@ -14,7 +14,7 @@ import { WorkspaceCard } from './WorkspaceCard';
  */
 export function TeamPanel() {
   const { t, i18n } = useTranslation();
-  const { session, can } = useSession();
+  const { session, can, refresh } = useSession();
   const admin = can('admin');
   const members = useLoad(() => api.members.list(), 'members');
   const [email, setEmail] = useState('');
@@ -111,7 +111,13 @@ export function TeamPanel() {
                     aria-label={t('team.changeRole', { email: member.email })}
                     value={member.role}
                     disabled={busy}
-                    onChange={(e) => void act(async () => void (await api.members.setRole(member.userId, e.target.value as Role)))}
+                    onChange={(e) =>
+                      void act(async () => {
+                        await api.members.setRole(member.userId, e.target.value as Role);
+                        // My own role changed: what I may do changed with it.
+                        if (self) await refresh();
+                      })
+                    }
                   >
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
