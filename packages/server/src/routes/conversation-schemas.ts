@@ -4,6 +4,10 @@ import { CONNECTOR_IDS, CONVERSATION_STATUSES, INBOX_VIEWS, REPLY_STATUSES } fro
 /** Request and response schemas of the inbox routes (conversations, replies, saved replies, guard). */
 const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'expected an ISO-8601 date such as 2026-11-27T09:00:00Z');
 const member = z.string().trim().min(1).max(120);
+/** Kept for older clients: who acts is always the caller; a value here is ignored (docs/inbox.md). */
+const legacyActor = member.optional().openapi({ description: 'Ignored: the caller is who acts (kept so older clients are not refused)' });
+/** A member's user id (of this workspace, not an analyst). */
+const assignee = z.string().trim().min(1).max(120).openapi({ description: 'User id of a member of this workspace who can respond (owner, manager, agent)' });
 const tag = z.string().trim().min(1).max(60);
 
 export const ReasonSchema = z.object({ code: z.string(), message: z.string(), messageFr: z.string() });
@@ -19,6 +23,8 @@ export const ConversationSchema = z
     reasons: z.array(ReasonSchema),
     recommendation: z.object({ action: z.string(), reasons: z.array(ReasonSchema) }).nullable(),
     assignee: z.string().optional(),
+    /** The assignee's name (a member's name; an older free-text assignee as written). */
+    assigneeName: z.string().optional(),
     tags: z.array(z.string()),
     snoozedUntil: z.string().optional(),
     topicId: z.string().optional(),
@@ -48,18 +54,18 @@ export const ConversationListQuery = z.object({
 export const ConversationPatchSchema = z
   .object({
     status: z.enum(CONVERSATION_STATUSES).optional(),
-    assignee: member.nullable().optional(),
+    assignee: assignee.nullable().optional(),
     tags: z.array(tag).max(20).optional(),
     snoozedUntil: isoDate.nullable().optional(),
-    actor: member.optional(),
+    actor: legacyActor,
   })
   .openapi('ConversationPatch');
 
 export const BulkSchema = z
-  .object({ ids: z.array(z.string().min(1).max(100)).min(1).max(500), patch: ConversationPatchSchema.omit({ actor: true }), actor: member.optional() })
+  .object({ ids: z.array(z.string().min(1).max(100)).min(1).max(500), patch: ConversationPatchSchema.omit({ actor: true }), actor: legacyActor })
   .openapi('ConversationBulk');
 
-export const NoteSchema = z.object({ text: z.string().trim().min(1).max(5000), author: member.optional() }).openapi('NewNote');
+export const NoteSchema = z.object({ text: z.string().trim().min(1).max(5000), author: legacyActor }).openapi('NewNote');
 
 export const GuardRequestSchema = z
   .object({
@@ -83,7 +89,7 @@ export const ReplyRequestSchema = z
   .object({
     text: z.string().trim().min(1).max(20_000),
     lang: z.enum(['fr', 'en']).optional(),
-    author: member.optional(),
+    author: legacyActor,
     idempotencyKey: z.string().min(8).max(200).optional(),
   })
   .openapi('NewReply');
@@ -93,7 +99,9 @@ export const ReplySchema = z
     id: z.string(),
     conversationId: z.string(),
     text: z.string(),
+    /** Who wrote it: a user id (`token:<id>` for an API token; older drafts: a free-text name). */
     author: z.string(),
+    authorName: z.string().optional(),
     status: z.enum(REPLY_STATUSES),
     idempotencyKey: z.string(),
     holdUntil: z.string().optional(),
@@ -110,6 +118,8 @@ export const ReplySchema = z
     openUrl: z.string().optional(),
   })
   .openapi('Reply');
+
+export const NoteOutSchema = z.object({ id: z.string(), author: z.string(), authorName: z.string(), text: z.string(), createdAt: z.string() }).openapi('Note');
 
 export const SavedReplySchema = z
   .object({ id: z.string(), name: z.string(), lang: z.enum(['fr', 'en']), text: z.string(), createdAt: z.string() })

@@ -4,12 +4,23 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { ErrorSchema, IdParam, MentionSchema } from '../http/schemas';
 import { presentConversation, presentReply } from '../presenters/conversation-presenter';
 import { presentMention } from '../presenters/mention-presenter';
-import { BulkSchema, ConversationListQuery, ConversationPatchSchema, ConversationSchema, NoteSchema, ReplySchema } from './conversation-schemas';
+import { actorIdOf, checkAssignee, memberDirectory, selfMemberOf, type MemberDirectory } from './conversation-actors';
+import { BulkSchema, ConversationListQuery, ConversationPatchSchema, ConversationSchema, NoteOutSchema, NoteSchema, ReplySchema } from './conversation-schemas';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = { 400: json(ErrorSchema, 'Invalid input'), 404: json(ErrorSchema, 'No such conversation') };
-/** Who acts, until accounts exist (issue 6): the member named in the request, else "team". */
-const TEAM = 'team';
+
+/** A conversation as the API shows it, with the assignee's name. */
+function withNames(directory: MemberDirectory, view: ReturnType<typeof presentConversation>) {
+  return view.assignee === undefined ? view : { ...view, assigneeName: directory.nameOf(view.assignee) };
+}
+
+/** Refuses an assignee who is not a member who can respond (400 on `assignee`). */
+async function checkPatch(deps: AppDeps, workspaceId: string, body: z.infer<typeof ConversationPatchSchema>): Promise<MemberDirectory> {
+  const directory = await memberDirectory(deps, workspaceId);
+  if (typeof body.assignee === 'string') checkAssignee(directory, body.assignee);
+  return directory;
+}
 
 function toPatch(body: z.infer<typeof ConversationPatchSchema>): ConversationPatch {
   const patch: ConversationPatch = {};
@@ -37,14 +48,19 @@ export function conversationRoutes(deps: AppDeps) {
     createRoute({ method: 'get', path: '/conversations', tags: ['inbox'], request: { query: ConversationListQuery }, responses: { 200: json(z.object({ items: z.array(ConversationSchema), nextCursor: z.string().nullable() }), 'Highest priority first'), 400: errors[400] } }),
     async (c) => {
       const q = c.req.valid('query');
-      if (q.view === 'mine' && !q.member) throw new AppError('validation_failed', 'The "mine" view needs a member', [{ field: 'member', message: 'required with view=mine / obligatoire avec view=mine' }]);
+      // "mine" is the caller's unless another member is named (a filter over what the caller may read anyway).
+      const member = q.member ?? (q.view === 'mine' ? selfMemberOf(c) : undefined);
+      if (q.view === 'mine' && !member) throw new AppError('validation_failed', 'The "mine" view needs a member: this token belongs to no person', [{ field: 'member', message: 'required with view=mine for a token no person created / obligatoire avec view=mine pour un jeton sans personne' }]);
       const at = now();
-      const page = await deps.store.conversations.list(
-        c.var.workspaceId,
-        { view: q.view, now: at.toISOString(), ...(q.member && { member: q.member }), ...(q.connector && { connector: q.connector }), ...(q.tag && { tag: q.tag }), ...(q.minPriority !== undefined && { minPriority: q.minPriority }) },
-        { limit: q.limit, ...(q.cursor && { cursor: q.cursor }) },
-      );
-      return c.json({ items: page.items.map((i) => presentConversation(i, at)), nextCursor: page.nextCursor }, 200);
+      const [page, directory] = await Promise.all([
+        deps.store.conversations.list(
+          c.var.workspaceId,
+          { view: q.view, now: at.toISOString(), ...(member && { member }), ...(q.connector && { connector: q.connector }), ...(q.tag && { tag: q.tag }), ...(q.minPriority !== undefined && { minPriority: q.minPriority }) },
+          { limit: q.limit, ...(q.cursor && { cursor: q.cursor }) },
+        ),
+        memberDirectory(deps, c.var.workspaceId),
+      ]);
+      return c.json({ items: page.items.map((i) => withNames(directory, presentConversation(i, at))), nextCursor: page.nextCursor }, 200);
     },
   );
 
@@ -52,7 +68,7 @@ export function conversationRoutes(deps: AppDeps) {
     createRoute({
       method: 'get', path: '/conversations/{id}', tags: ['inbox'], request: { params: IdParam },
       responses: {
-        200: json(ConversationSchema.extend({ mentions: z.array(MentionSchema), notes: z.array(z.object({ id: z.string(), author: z.string(), text: z.string(), createdAt: z.string() })), replies: z.array(ReplySchema), audit: z.array(z.object({ id: z.string(), actor: z.string(), action: z.string(), at: z.string() }).passthrough()) }), 'The thread with notes, replies and audit'),
+        200: json(ConversationSchema.extend({ mentions: z.array(MentionSchema), notes: z.array(NoteOutSchema), replies: z.array(ReplySchema), audit: z.array(z.object({ id: z.string(), actor: z.string(), actorName: z.string(), action: z.string(), at: z.string() }).passthrough()) }), 'The thread with notes, replies and audit (names of members joined)'),
         404: errors[404],
       },
     }),
@@ -63,13 +79,13 @@ export function conversationRoutes(deps: AppDeps) {
       if (!conversation) throw new AppError('not_found', `Conversation ${id} does not exist`);
       const mentionIds = await deps.store.conversations.mentionIds(ws, id);
       const mentions = (await Promise.all(mentionIds.map((m) => deps.store.mentions.get(ws, m)))).filter((m) => m !== undefined);
-      const [notes, replies, audit] = await Promise.all([deps.store.conversations.listNotes(ws, id), deps.store.replies.listByConversation(ws, id), deps.store.conversations.listAudit(ws, id)]);
+      const [notes, replies, audit, directory] = await Promise.all([deps.store.conversations.listNotes(ws, id), deps.store.replies.listByConversation(ws, id), deps.store.conversations.listAudit(ws, id), memberDirectory(deps, ws)]);
       return c.json({
-        ...presentConversation(conversation, now()),
+        ...withNames(directory, presentConversation(conversation, now())),
         mentions: mentions.map(presentMention),
-        notes: notes.map(({ conversationId: _c, ...n }) => n),
-        replies: replies.map((r) => presentReply(r)),
-        audit: audit.map(({ conversationId: _c, details, ...a }) => ({ ...a, details: details as Record<string, string | number | boolean | null> })),
+        notes: notes.map(({ conversationId: _c, ...n }) => ({ ...n, authorName: directory.nameOf(n.author) })),
+        replies: replies.map((r) => ({ ...presentReply(r), authorName: directory.nameOf(r.author) })),
+        audit: audit.map(({ conversationId: _c, details, ...a }) => ({ ...a, actorName: directory.nameOf(a.actor), details: details as Record<string, string | number | boolean | null> })),
       }, 200);
     },
   );
@@ -81,10 +97,12 @@ export function conversationRoutes(deps: AppDeps) {
       const id = c.req.valid('param').id;
       const body = c.req.valid('json');
       const patch = toPatch(body);
+      const directory = await checkPatch(deps, ws, body);
       const updated = await deps.store.conversations.update(ws, id, patch);
       if (!updated) throw new AppError('not_found', `Conversation ${id} does not exist`);
-      await deps.store.conversations.addAudit(ws, { conversationId: id, actor: body.actor ?? TEAM, action: 'update', details: { ...patch } });
-      return c.json(presentConversation(updated, now()), 200);
+      // The caller acts: a name in the body (`actor`, older clients) is ignored.
+      await deps.store.conversations.addAudit(ws, { conversationId: id, actor: actorIdOf(c), action: 'update', details: { ...patch } });
+      return c.json(withNames(directory, presentConversation(updated, now())), 200);
     },
   );
 
@@ -94,21 +112,25 @@ export function conversationRoutes(deps: AppDeps) {
       const ws = c.var.workspaceId;
       const body = c.req.valid('json');
       const patch = toPatch(body.patch);
+      await checkPatch(deps, ws, body.patch);
+      const actor = actorIdOf(c);
       const updated = await deps.store.conversations.updateMany(ws, body.ids, patch);
       for (const id of body.ids) {
         // Ids of other workspaces were not updated; they get no audit line either.
-        if (await deps.store.conversations.get(ws, id)) await deps.store.conversations.addAudit(ws, { conversationId: id, actor: body.actor ?? TEAM, action: 'bulk', details: { ...patch } });
+        if (await deps.store.conversations.get(ws, id)) await deps.store.conversations.addAudit(ws, { conversationId: id, actor, action: 'bulk', details: { ...patch } });
       }
       return c.json({ updated }, 200);
     },
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/conversations/{id}/notes', tags: ['inbox'], request: { params: IdParam, body: { content: { 'application/json': { schema: NoteSchema } }, required: true } }, responses: { 201: json(z.object({ id: z.string(), author: z.string(), text: z.string(), createdAt: z.string() }), 'Added'), ...errors } }),
+    createRoute({ method: 'post', path: '/conversations/{id}/notes', tags: ['inbox'], request: { params: IdParam, body: { content: { 'application/json': { schema: NoteSchema } }, required: true } }, responses: { 201: json(NoteOutSchema, 'Added, under the caller'), ...errors } }),
     async (c) => {
       const body = c.req.valid('json');
-      const { conversationId: _c, ...note } = await deps.store.conversations.addNote(c.var.workspaceId, c.req.valid('param').id, { author: body.author ?? TEAM, text: body.text });
-      return c.json(note, 201);
+      const ws = c.var.workspaceId;
+      // The caller writes the note: a name in the body (`author`, older clients) is ignored.
+      const { conversationId: _c, ...note } = await deps.store.conversations.addNote(ws, c.req.valid('param').id, { author: actorIdOf(c), text: body.text });
+      return c.json({ ...note, authorName: (await memberDirectory(deps, ws)).nameOf(note.author) }, 201);
     },
   );
 

@@ -3,13 +3,15 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { ErrorSchema } from '../http/schemas';
 import { presentConversation } from '../presenters/conversation-presenter';
 import { ConversationSchema } from './conversation-schemas';
+import { memberDirectory, memberFor } from './conversation-actors';
 import { CONNECTOR_IDS } from '@vigie/core';
 import { buildInboxDigest, inboxDigestSettings, saveInboxDigestSettings } from '../jobs/inbox-digest.job';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const Percentiles = z.object({ count: z.number(), median: z.number().nullable(), p90: z.number().nullable() });
 const Grouped = z.array(Percentiles.extend({ key: z.string() }));
-const Member = z.string().trim().min(1).max(120);
+/** A member's user id: the caller when absent; another member's for managers and owners. */
+const Member = z.string().trim().min(1).max(120).optional().openapi({ description: 'User id of a member; the caller by default (another member: managers and owners)' });
 const BudgetSchema = z.object({ budgetMinutes: z.number(), spentMinutes: z.number(), remainingMinutes: z.number(), exhausted: z.boolean() }).openapi('TimeBudget');
 
 const OwnAccountsSchema = z.object({ items: z.array(z.object({ connector: z.enum(CONNECTOR_IDS), handle: z.string().trim().min(1).max(200) })).max(100) }).openapi('OwnAccounts');
@@ -40,14 +42,16 @@ export function inboxRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get', path: '/focus/next', tags: ['inbox'],
-      request: { query: z.object({ member: z.string().trim().min(1).max(120).optional() }) },
-      responses: { 200: json(z.object({ item: ConversationSchema.nullable(), budget: BudgetSchema.optional() }), 'The next conversation (null when nothing needs attention now), and the member\'s budget of the day'), 400: json(ErrorSchema, 'Invalid input') },
+      request: { query: z.object({ member: Member }) },
+      responses: { 200: json(z.object({ item: ConversationSchema.nullable(), budget: BudgetSchema.optional() }), 'The next conversation for the caller (theirs or unassigned; null when nothing needs attention now), and their budget of the day'), 400: json(ErrorSchema, 'Invalid input'), 403: json(ErrorSchema, 'Another member\'s focus needs a manager') },
     }),
     async (c) => {
-      const member = c.req.valid('query').member;
+      const member = await memberFor(deps, c, c.req.valid('query').member);
       const next = await deps.inbox.next(c.var.workspaceId, member);
-      const budget = member ? await deps.inbox.budget(c.var.workspaceId, member) : undefined;
-      return c.json({ item: next ? presentConversation(next, deps.now()) : null, ...(budget && { budget }) }, 200);
+      const budget = await deps.inbox.budget(c.var.workspaceId, member);
+      const view = next ? presentConversation(next, deps.now()) : null;
+      const item = view?.assignee === undefined ? view : { ...view, assigneeName: (await memberDirectory(deps, c.var.workspaceId)).nameOf(view.assignee) };
+      return c.json({ item, budget }, 200);
     },
   );
 
@@ -56,31 +60,35 @@ export function inboxRoutes(deps: AppDeps) {
       method: 'get', path: '/inbox/stats', tags: ['inbox'],
       request: { query: z.object({ days: z.coerce.number().int().min(1).max(365).default(30) }) },
       responses: {
-        200: json(z.object({ days: z.number(), firstResponse: z.object({ all: Percentiles, byNetwork: Grouped, byTopic: Grouped, byMember: Grouped }), queue: z.object({ urgent: z.number(), high: z.number(), normal: z.number(), low: z.number(), clearMinutes: z.number() }) }), 'First-response times in working minutes; queue and time to clear it'),
+        200: json(z.object({ days: z.number(), firstResponse: z.object({ all: Percentiles, byNetwork: Grouped, byTopic: Grouped, byMember: z.array(Percentiles.extend({ key: z.string(), name: z.string() })) }), queue: z.object({ urgent: z.number(), high: z.number(), normal: z.number(), low: z.number(), clearMinutes: z.number() }) }), 'First-response times in working minutes; queue and time to clear it'),
         400: json(ErrorSchema, 'Invalid input'),
       },
     }),
-    async (c) => c.json(await deps.inbox.stats(c.var.workspaceId, c.req.valid('query').days), 200),
-  );
-
-  app.openapi(
-    createRoute({ method: 'get', path: '/inbox/budget', tags: ['inbox'], request: { query: z.object({ member: Member }) }, responses: { 200: json(BudgetSchema, 'Budget of the day'), 400: json(ErrorSchema, 'Invalid input') } }),
-    async (c) => c.json(await deps.inbox.budget(c.var.workspaceId, c.req.valid('query').member), 200),
-  );
-
-  app.openapi(
-    createRoute({ method: 'put', path: '/inbox/budget', tags: ['inbox'], request: { body: { content: { 'application/json': { schema: z.object({ member: Member, minutes: z.number().int().min(0).max(1440) }) } }, required: true } }, responses: { 200: json(BudgetSchema, 'Budget set'), 400: json(ErrorSchema, 'Invalid input') } }),
     async (c) => {
-      const body = c.req.valid('json');
-      return c.json(await deps.inbox.setBudget(c.var.workspaceId, body.member, body.minutes), 200);
+      const [stats, directory] = await Promise.all([deps.inbox.stats(c.var.workspaceId, c.req.valid('query').days), memberDirectory(deps, c.var.workspaceId)]);
+      // Members by name; an older free-text assignee shows as written, unassigned as "".
+      return c.json({ ...stats, firstResponse: { ...stats.firstResponse, byMember: stats.firstResponse.byMember.map((m) => ({ ...m, name: m.key === '' ? '' : directory.nameOf(m.key) })) } }, 200);
     },
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/inbox/budget/time', tags: ['inbox'], request: { body: { content: { 'application/json': { schema: z.object({ member: Member, minutes: z.number().int().min(1).max(60) }) } }, required: true } }, responses: { 200: json(BudgetSchema, 'Time recorded'), 400: json(ErrorSchema, 'Invalid input') } }),
+    createRoute({ method: 'get', path: '/inbox/budget', tags: ['inbox'], request: { query: z.object({ member: Member }) }, responses: { 200: json(BudgetSchema, 'Budget of the day'), 400: json(ErrorSchema, 'Invalid input'), 403: json(ErrorSchema, 'Another member\'s budget needs a manager') } }),
+    async (c) => c.json(await deps.inbox.budget(c.var.workspaceId, await memberFor(deps, c, c.req.valid('query').member)), 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'put', path: '/inbox/budget', tags: ['inbox'], request: { body: { content: { 'application/json': { schema: z.object({ member: Member, minutes: z.number().int().min(0).max(1440) }) } }, required: true } }, responses: { 200: json(BudgetSchema, 'Budget set'), 400: json(ErrorSchema, 'Invalid input'), 403: json(ErrorSchema, 'Another member\'s budget needs a manager') } }),
     async (c) => {
       const body = c.req.valid('json');
-      return c.json(await deps.inbox.addTime(c.var.workspaceId, body.member, body.minutes), 200);
+      return c.json(await deps.inbox.setBudget(c.var.workspaceId, await memberFor(deps, c, body.member), body.minutes), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/inbox/budget/time', tags: ['inbox'], request: { body: { content: { 'application/json': { schema: z.object({ member: Member, minutes: z.number().int().min(1).max(60) }) } }, required: true } }, responses: { 200: json(BudgetSchema, 'Time recorded'), 400: json(ErrorSchema, 'Invalid input'), 403: json(ErrorSchema, 'Another member\'s time needs a manager') } }),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(await deps.inbox.addTime(c.var.workspaceId, await memberFor(deps, c, body.member), body.minutes), 200);
     },
   );
 
