@@ -2,15 +2,37 @@ import { createClient, type VigieClient } from '@vigie/client';
 import type { Config, Vigie } from '@vigie/server';
 import { loadCliConfig, processEnv } from './config';
 
-/** Options every command that talks to a running Vigie accepts. */
+/** Options every command that talks to a running Vigie accepts (`--url`, `--token`). */
 export interface RemoteOptions {
   url?: string;
+  token?: string;
 }
 
-/** The API client for the running Vigie (`--url`, else VIGIE_URL, else http://127.0.0.1:4000). */
+/** The one line a refused or missing API token prints (exit 3, `unauthenticated`). */
+export function tokenRefusedMessage(tokenGiven: boolean): string {
+  const how = 'create one with `vigie tokens create --name cli --role analyst` and pass it with --token or VIGIE_TOKEN';
+  const comment = 'créez-en un avec `vigie tokens create --name cli --role analyst` et passez-le avec --token ou VIGIE_TOKEN';
+  return tokenGiven
+    ? `the server refused the token: ${how} / le serveur a refusé le jeton : ${comment}`
+    : `the server needs an API token: ${how} / le serveur demande un jeton d’API : ${comment}`;
+}
+
+/**
+ * The API client for the running Vigie (`--url`, else VIGIE_URL, else http://127.0.0.1:4000),
+ * authenticated by `--token`, else VIGIE_TOKEN. A 401 answer becomes the one line of
+ * tokenRefusedMessage (the server's own text says nothing about how the CLI gets a token).
+ */
 export function connect(options: RemoteOptions = {}): VigieClient {
   const config = loadCliConfig();
-  return createClient({ baseUrl: options.url ?? config.url, token: config.token });
+  const token = options.token?.trim() || config.token;
+  const explained: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    if (response.status !== 401) return response;
+    await response.body?.cancel();
+    const body = { error: { code: 'unauthenticated', message: tokenRefusedMessage(token !== undefined), details: [] } };
+    return new Response(JSON.stringify(body), { status: 401, headers: { 'content-type': 'application/json' } });
+  };
+  return createClient({ baseUrl: options.url ?? config.url, token, fetch: explained });
 }
 
 /**

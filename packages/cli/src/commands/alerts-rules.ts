@@ -18,6 +18,7 @@ interface AddOptions {
   inApp?: boolean;
   json?: boolean;
   url?: string;
+  token?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -30,7 +31,8 @@ export function registerAlertsRules(alerts: Command): void {
     .description('list alert rules / lister les règles')
     .option('--json', 'JSON output')
     .option('--url <url>', 'the running Vigie (VIGIE_URL)')
-    .action(async (options: { json?: boolean; url?: string }) => {
+    .option('--token <token>', 'API token (VIGIE_TOKEN) / jeton d’API')
+    .action(async (options: { json?: boolean; url?: string; token?: string }) => {
       const items = await connect(options).alertRules.list();
       if (options.json) return printJson(items);
       printTable(
@@ -66,6 +68,7 @@ export function registerAlertsRules(alerts: Command): void {
     .option('--in-app', 'in-app notifications (default when no other channel)')
     .option('--json', 'JSON output')
     .option('--url <url>', 'the running Vigie (VIGIE_URL)')
+    .option('--token <token>', 'API token (VIGIE_TOKEN) / jeton d’API')
     .action(async (options: AddOptions) => {
       if ((options.topic === undefined) === (options.query === undefined)) {
         throw new AppError('validation_failed', 'give --topic or --query / indiquez --topic ou --query', [{ field: 'topic', message: 'exactly one of --topic and --query' }]);

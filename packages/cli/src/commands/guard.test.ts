@@ -9,9 +9,9 @@ const bin = new URL('../../bin/vigie.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'vigie-cli-inbox-'));
 let server: StartedServer | undefined;
 
-function vigie(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function vigie(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env: { ...process.env, VIGIE_LOG_LEVEL: 'silent', VIGIE_DATA_DIR: join(dir, 'cli') }, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { env: { ...process.env, VIGIE_LOG_LEVEL: 'silent', VIGIE_DATA_DIR: join(dir, 'cli'), ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });
@@ -47,10 +47,19 @@ describe('vigie guard and vigie inbox', () => {
       { connector: 'mastodon', externalId: 'q1', url: 'https://piaille.fr/@a/q1', author: { handle: '@a@piaille.fr' }, text: 'Est-ce que vous livrez en Belgique ?', lang: 'fr', kind: 'post', publishedAt: new Date().toISOString(), engagement: {}, raw: {} },
     ]);
     await server.vigie.inboxWorker.idle();
-    const list = await vigie(['inbox', 'list', '--url', server.url]);
+    // The token a script would use: `vigie tokens create` on the server's data folder, then VIGIE_TOKEN.
+    const created = await vigie(['tokens', 'create', '--name', 'cli', '--role', 'analyst', '--data', join(dir, 'server')]);
+    expect(created.code).toBe(0);
+    const auth = { VIGIE_TOKEN: created.stdout.trim() };
+    const list = await vigie(['inbox', 'list', '--url', server.url], auth);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/priority/);
     expect(list.stdout).toContain('Belgique');
-    expect((await vigie(['inbox', 'list', '--view', 'nope', '--url', server.url])).code).toBe(2);
+    expect((await vigie(['inbox', 'list', '--view', 'nope', '--url', server.url], auth)).code).toBe(2);
+
+    const refused = await vigie(['inbox', 'list', '--url', server.url], { VIGIE_TOKEN: 'vgt_not-a-real-token' });
+    expect(refused.code).toBe(3);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/^vigie: the server refused the token: create one with `vigie tokens create --name cli --role analyst` and pass it with --token or VIGIE_TOKEN/);
   });
 });

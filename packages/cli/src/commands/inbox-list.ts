@@ -12,6 +12,7 @@ interface InboxListOptions {
   lang: string;
   json?: boolean;
   url?: string;
+  token?: string;
 }
 
 /** `vigie inbox list`: the conversations of one inbox view, most important first, with the reasons. */
@@ -25,6 +26,7 @@ export function registerInboxList(inbox: Command): void {
     .option('--lang <lang>', 'language of the reasons (fr, en)', 'fr')
     .option('--json', 'JSON output')
     .option('--url <url>', 'the running Vigie (VIGIE_URL)')
+    .option('--token <token>', 'API token (VIGIE_TOKEN) / jeton d’API')
     .action(async (options: InboxListOptions) => {
       if (!VIEWS.includes(options.view as InboxViewName)) throw new AppError('validation_failed', `unknown view "${options.view}"`, [{ field: 'view', message: `expected ${VIEWS.join(', ')}` }]);
       const page = await connect(options).inbox.list({ view: options.view as InboxViewName, member: options.member, limit: Number(options.limit) });

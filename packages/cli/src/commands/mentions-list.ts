@@ -11,6 +11,7 @@ interface MentionOptions {
   limit: string;
   json?: boolean;
   url?: string;
+  token?: string;
 }
 
 /** `vigie mentions list` and `vigie mentions search <text>` (full-text, accent-insensitive). */
@@ -40,7 +41,8 @@ export function registerMentionsList(mentions: Command): void {
       .option('--until <date>', 'ISO date, exclusive')
       .option('-n, --limit <n>', 'how many', '20')
       .option('--json', 'JSON output')
-      .option('--url <url>', 'the running Vigie (VIGIE_URL)');
+      .option('--url <url>', 'the running Vigie (VIGIE_URL)')
+      .option('--token <token>', 'API token (VIGIE_TOKEN) / jeton d’API');
   withFilters(mentions.command('list').description('newest mentions / dernières mentions')).action((options: MentionOptions) => run(undefined, options));
   withFilters(mentions.command('search <text>').description('full-text search / recherche plein texte')).action((text: string, options: MentionOptions) => run(text, options));
 }

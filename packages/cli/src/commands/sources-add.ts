@@ -9,7 +9,8 @@ export function registerSourcesAdd(sources: Command): void {
     .option('-n, --name <name>', 'display name')
     .option('-i, --interval <seconds>', 'polling interval in seconds', (v) => Number.parseInt(v, 10))
     .option('--url <url>', 'the running Vigie (VIGIE_URL)')
-    .action(async (connector: string, feedUrl: string, options: { name?: string; interval?: number; url?: string }) => {
+    .option('--token <token>', 'API token (VIGIE_TOKEN) / jeton d’API')
+    .action(async (connector: string, feedUrl: string, options: { name?: string; interval?: number; url?: string; token?: string }) => {
       const source = await connect(options).sources.create({ connector: connector as ConnectorId, url: feedUrl, name: options.name, pollIntervalSec: options.interval });
       printJson(source);
     });

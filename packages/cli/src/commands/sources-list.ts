@@ -9,7 +9,8 @@ export function registerSourcesList(sources: Command): void {
       .description(withHealth ? 'health of every source: last success, last error, next run / santé des sources' : 'list sources / lister les sources')
       .option('--json', 'JSON output')
       .option('--url <url>', 'the running Vigie (VIGIE_URL)')
-      .action(async (options: { json?: boolean; url?: string }) => {
+      .option('--token <token>', 'API token (VIGIE_TOKEN) / jeton d’API')
+      .action(async (options: { json?: boolean; url?: string; token?: string }) => {
         const client = connect(options);
         const items = await client.sources.list();
         // The account a source uses, and its status: a source of an account that needs

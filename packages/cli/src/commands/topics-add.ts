@@ -12,7 +12,8 @@ export function registerTopicsAdd(topics: Command): void {
     .option('-q, --query <query>', 'a Boolean listening query (repeatable)', collect, [])
     .option('-x, --exclude <query>', 'exclusions shared by all the queries of the topic')
     .option('--url <url>', 'the running Vigie (VIGIE_URL)')
-    .action(async (name: string, options: { kind: string; query: string[]; exclude?: string; url?: string }) => {
+    .option('--token <token>', 'API token (VIGIE_TOKEN) / jeton d’API')
+    .action(async (name: string, options: { kind: string; query: string[]; exclude?: string; url?: string; token?: string }) => {
       const topic = await connect(options).topics.create({ name, kind: options.kind as TopicKind, queries: options.query, exclusions: options.exclude });
       printJson(topic);
     });

@@ -7,7 +7,8 @@ export function registerTopicsList(topics: Command): void {
     .description('list topics and their queries / lister les sujets')
     .option('--json', 'JSON output')
     .option('--url <url>', 'the running Vigie (VIGIE_URL)')
-    .action(async (options: { json?: boolean; url?: string }) => {
+    .option('--token <token>', 'API token (VIGIE_TOKEN) / jeton d’API')
+    .action(async (options: { json?: boolean; url?: string; token?: string }) => {
       const items = await connect(options).topics.list();
       if (options.json) return printJson(items);
       printTable(
