@@ -29,6 +29,7 @@ import { oauthRoutes } from './routes/oauth.routes';
 import { dataRoutes } from './routes/data.routes';
 import { authenticate } from './security/authenticate';
 import { authRoutes } from './routes/auth.routes';
+import { oidcRoutes } from './routes/oidc.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { workspaceRoutes } from './routes/workspaces.routes';
 import { memberRoutes } from './routes/members.routes';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', oauthRoutes(deps));
   api.route('/', dataRoutes(deps));
   api.route('/', authRoutes(deps));
+  api.route('/', oidcRoutes(deps));
   api.route('/', sessionRoutes(deps));
   api.route('/', workspaceRoutes(deps));
   api.route('/', memberRoutes(deps));

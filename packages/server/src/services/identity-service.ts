@@ -320,6 +320,25 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       return signedIn;
     },
 
+    /**
+     * Signs in a person an identity provider vouched for (OIDC, services/oidc-service.ts): the same
+     * session, rotation and `session.login` audit entry as a password sign-in, with `details.method`.
+     * Throws forbidden when the account is disabled or belongs to no workspace.
+     */
+    async signInVerified(c: RequestContext, user: User, input: { method: 'oidc'; userAgent?: string; previousSessionSecret?: string }): Promise<SignedIn> {
+      limitSignIn(c.var.clientIp);
+      if (user.disabledAt) throw new AppError('forbidden', 'this account is disabled / ce compte est désactivé', [{ message: 'disabled' }]);
+      const membership = await landingMembership(user.id);
+      if (!membership) throw new AppError('forbidden', 'this account belongs to no workspace; ask an owner to invite you / ce compte n’appartient à aucun espace ; demandez une invitation à un propriétaire', [{ message: 'no_workspace' }]);
+      if (input.previousSessionSecret) {
+        const previous = await store.sessions.findLive(hashToken(input.previousSessionSecret), now());
+        if (previous) await store.sessions.delete(previous.id);
+      }
+      const signedIn = await signIn(user, membership.workspaceId, membership.role, { ip: c.var.clientIp, userAgent: input.userAgent });
+      await audit(contextFor(c, membership.workspaceId, userActor(user)), 'session.login', undefined, { method: input.method });
+      return signedIn;
+    },
+
     async logout(c: RequestContext): Promise<void> {
       const p = c.var.principal;
       if (p?.kind !== 'session' || !p.sessionId) return;
