@@ -1,6 +1,7 @@
 import { createClient, type VigieClient } from '@vigie/client';
 import type { Config, Vigie } from '@vigie/server';
 import { loadCliConfig, processEnv } from './config';
+import { io } from './io';
 
 /** Options every command that talks to a running Vigie accepts (`--url`, `--token`). */
 export interface RemoteOptions {
@@ -55,17 +56,17 @@ export async function withLocalVigie<T>(overrides: Partial<Config>, run: (vigie:
 export function printTable(rows: Record<string, string | number | undefined>[], columns: string[]): void {
   const widths = columns.map((c) => Math.min(60, Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length))));
   const line = (cells: string[]) => cells.map((cell, i) => cell.slice(0, widths[i]).padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  process.stdout.write(`${line(columns)}\n`);
-  for (const row of rows) process.stdout.write(`${line(columns.map((c) => String(row[c] ?? '')))}\n`);
+  io().stdout.write(`${line(columns)}\n`);
+  for (const row of rows) io().stdout.write(`${line(columns.map((c) => String(row[c] ?? '')))}\n`);
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  io().stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** Reads all of standard input as text. */
 export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of io().stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { AppError, type AuditActor, type Workspace } from '@vigie/core';
 import type { Vigie } from '@vigie/server';
+import { io } from './io';
 
 /** The audit actor of a CLI command: kind `cli`, labelled with the command and the system user. */
 export function cliActor(command: string): AuditActor {
@@ -46,7 +47,7 @@ export function positiveInteger(value: string, field: string, max: number): numb
  * const password = await ask.question('Password / Mot de passe: ', { hidden: true });
  * ask.close();
  */
-export function createPrompt(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stderr) {
+export function createPrompt(input: NodeJS.ReadableStream = io().stdin, output: NodeJS.WritableStream = io().stderr) {
   let muted = false;
   const echo = new Writable({
     write(chunk: Buffer, _encoding, done) {

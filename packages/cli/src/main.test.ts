@@ -1,36 +1,35 @@
-import { execFile } from 'node:child_process';
+/**
+ * The `vigie` command line: --help and a refused query through the real binary (exit codes and
+ * streams of a real process); the rest in-process through `runCli`, with the same streams captured.
+ */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { vigieInProcess, vigieSpawned, type CliResult } from './testing/cli-harness';
 
-const bin = new URL('../bin/vigie.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'vigie-cli-'));
+const env = { VIGIE_DATA_DIR: join(dir, 'data') };
 
-function vigie(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { env: { ...process.env, VIGIE_LOG_LEVEL: 'silent', VIGIE_DATA_DIR: join(dir, 'data') }, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-    if (stdin !== undefined) child.stdin!.end(stdin);
-    else child.stdin!.end();
-  });
-}
+const vigie = (args: string[], stdin?: string): Promise<CliResult> => vigieInProcess(args, { stdin, env });
+const spawned = (args: string[], stdin?: string): Promise<CliResult> => vigieSpawned(args, { stdin, env });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('vigie CLI', () => {
   it('lists every command in --help', async () => {
-    const { code, stdout } = await vigie(['--help']);
+    const { code, stdout } = await spawned(['--help']);
     expect(code).toBe(0);
     for (const command of ['serve', 'init', 'topics', 'sources', 'fetch', 'mentions', 'import', 'export', 'query', 'analyze', 'eval', 'reanalyze', 'setup', 'tokens', 'users', 'workspace', 'data', 'secrets']) expect(stdout).toContain(command);
+    // In-process, help goes to the captured stdout too (commander's output follows runCli's streams).
+    expect(await vigie(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('secrets') });
   });
 
   it('query check prints the normalised query, or the error with its column and exit 2', async () => {
     const ok = await vigie(['query', 'check', 'vigie   and  (outil OR app)']);
     expect(ok.code).toBe(0);
     expect(ok.stdout.trim().length).toBeGreaterThan(0);
-    const bad = await vigie(['query', 'check', 'vigie AND (outil OR']);
+    const bad = await spawned(['query', 'check', 'vigie AND (outil OR']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/column \d+/);
   });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { withLocalVigie, printJson, printTable } from '../cli-context';
+import { io } from '../io';
 
 interface BacktestOptions {
   from: string;
@@ -43,7 +44,7 @@ export function registerAlertsBacktest(alerts: Command): void {
           })),
           ['kind', 'topic', 'started', 'detected', 'delay', 'explanation'],
         );
-        process.stdout.write(fr ? `${episodes.length} épisode(s)\n` : `${episodes.length} episode(s)\n`);
+        io().stdout.write(fr ? `${episodes.length} épisode(s)\n` : `${episodes.length} episode(s)\n`);
       });
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { AppError, DETECTOR_KINDS, type AlertRuleInput } from '@vigie/core';
 import { connect, printJson, printTable } from '../cli-context';
+import { io } from '../io';
 
 interface AddOptions {
   name: string;
@@ -90,6 +91,6 @@ export function registerAlertsRules(alerts: Command): void {
       };
       const rule = await connect(options).alertRules.create(input);
       if (options.json) return printJson(rule);
-      process.stdout.write(`rule ${rule.id} added / règle ajoutée: ${rule.name}\n`);
+      io().stdout.write(`rule ${rule.id} added / règle ajoutée: ${rule.name}\n`);
     });
 }

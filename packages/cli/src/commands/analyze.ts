@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { AppError } from '@vigie/core';
 import { withLocalVigie } from '../cli-context';
+import { io } from '../io';
 
 const PAGE = 500;
 
@@ -16,22 +17,22 @@ export function registerAnalysis(program: Command): void {
       const { createAnalysisPipeline, summarizeAnalysis } = await import('@vigie/server');
       const pipeline = createAnalysisPipeline();
       let lineNumber = 0;
-      for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+      for await (const line of createInterface({ input: io().stdin, crlfDelay: Infinity })) {
         lineNumber += 1;
         if (line.trim() === '') continue;
         let post: Record<string, unknown>;
         try {
           post = JSON.parse(line) as Record<string, unknown>;
         } catch (error) {
-          process.stderr.write(`line ${lineNumber}: invalid JSON: ${(error as Error).message}\n`);
+          io().stderr.write(`line ${lineNumber}: invalid JSON: ${(error as Error).message}\n`);
           continue;
         }
         if (typeof post?.text !== 'string') {
-          process.stderr.write(`line ${lineNumber}: field "text" is missing\n`);
+          io().stderr.write(`line ${lineNumber}: field "text" is missing\n`);
           continue;
         }
         const result = pipeline.analyze({ text: post.text, title: typeof post.title === 'string' ? post.title : undefined, lang: typeof post.lang === 'string' ? post.lang : undefined });
-        process.stdout.write(`${JSON.stringify({ id: post.id ?? lineNumber, ...summarizeAnalysis(result), analysis: result })}\n`);
+        io().stdout.write(`${JSON.stringify({ id: post.id ?? lineNumber, ...summarizeAnalysis(result), analysis: result })}\n`);
       }
     });
 
@@ -48,13 +49,13 @@ export function registerAnalysis(program: Command): void {
       const examples = evaluation.parse ? evaluation.parse(content) : parseLabelledTsv(content, evaluation.labels);
       const predict = evaluation.createPredictor(options.lang);
       const locale = options.locale === 'fr' ? 'fr' : 'en';
-      process.stdout.write(`${formatEvaluation(evaluateClassifier(examples, predict, evaluation.labels), locale)}\n`);
+      io().stdout.write(`${formatEvaluation(evaluateClassifier(examples, predict, evaluation.labels), locale)}\n`);
       // Sets written in rounds (`# --- dev …`, `# --- held-out …`) are also reported round by round,
       // so a held-out figure is never hidden inside the total.
       const { sections } = splitLabelledSet(content, evaluation.labels);
       if (sections.length > 1) {
         for (const section of sections) {
-          process.stdout.write(`\n## ${section.title} (${section.split}, ${section.examples.length} examples)\n${formatEvaluation(evaluateClassifier(section.examples, predict, evaluation.labels), locale)}\n`);
+          io().stdout.write(`\n## ${section.title} (${section.split}, ${section.examples.length} examples)\n${formatEvaluation(evaluateClassifier(section.examples, predict, evaluation.labels), locale)}\n`);
         }
       }
     });
@@ -67,7 +68,7 @@ export function registerAnalysis(program: Command): void {
       await withLocalVigie({ dataDir: options.data }, async (vigie) => {
         const workspaceId = vigie.defaultWorkspace.id;
         const total = await vigie.store.mentions.count(workspaceId, {});
-        const bar = new SingleBar({ format: ' {bar} {value}/{total} mentions', stream: process.stderr }, Presets.shades_classic);
+        const bar = new SingleBar({ format: ' {bar} {value}/{total} mentions', stream: io().stderr }, Presets.shades_classic);
         bar.start(total, 0);
         let cursor: string | undefined;
         let done = 0;
@@ -81,7 +82,7 @@ export function registerAnalysis(program: Command): void {
           cursor = page.nextCursor ?? undefined;
         } while (cursor);
         bar.stop();
-        process.stdout.write(`${done} mentions re-analysed\n`);
+        io().stdout.write(`${done} mentions re-analysed\n`);
       });
     });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { AppError, isConnectorId } from '@vigie/core';
 import { printJson, withLocalVigie } from '../cli-context';
 import { cliActor, workspaceOf } from '../local-admin';
+import { io } from '../io';
 
 /**
  * `vigie data erase-author <handle> [--connector c]`: deletes every mention by one author (a
@@ -23,7 +24,7 @@ export function registerDataEraseAuthor(data: Command): void {
         const report = await vigie.dataRights.eraseAuthor(workspace.id, { handle, ...(connector !== undefined && { connector }) });
         await vigie.store.audit.append({ workspaceId: workspace.id, at: vigie.now().toISOString(), actor: cliActor('data erase-author'), action: 'data.erase_author', target: `author:${connector ?? '*'}:${handle.trim()}`, details: { ...report } });
         if (options.json) return printJson(report);
-        process.stdout.write(`${report.deletedMentions} mentions and ${report.deletedConversations} conversations deleted / ${report.deletedMentions} mentions et ${report.deletedConversations} conversations supprimées\n`);
+        io().stdout.write(`${report.deletedMentions} mentions and ${report.deletedConversations} conversations deleted / ${report.deletedMentions} mentions et ${report.deletedConversations} conversations supprimées\n`);
       });
     });
 }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { AppError, type Mention } from '@vigie/core';
 import { withLocalVigie } from '../cli-context';
+import { io } from '../io';
 
 const PAGE = 1_000;
 const CSV_COLUMNS = ['id', 'connector', 'externalId', 'publishedAt', 'author', 'title', 'text', 'url', 'lang', 'sentiment', 'likes', 'reposts', 'replies', 'topics'] as const;
@@ -29,7 +30,7 @@ export function registerExport(program: Command): void {
     .option('--since <date>', 'ISO date, inclusive')
     .action(async (options: { data?: string; format: string; out?: string; topic?: string; since?: string }) => {
       if (options.format !== 'jsonl' && options.format !== 'csv') throw new AppError('validation_failed', `unknown format "${options.format}": use jsonl or csv`, [{ field: 'format', message: 'expected jsonl or csv' }]);
-      const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
+      const out: Writable = options.out ? createWriteStream(options.out) : io().stdout;
       await withLocalVigie({ dataDir: options.data }, async (vigie) => {
         if (options.format === 'csv') await write(out, `\uFEFF${stringify([[...CSV_COLUMNS]])}`);
         let cursor: string | undefined;
@@ -41,7 +42,7 @@ export function registerExport(program: Command): void {
           count += page.items.length;
           cursor = page.nextCursor ?? undefined;
         } while (cursor);
-        process.stderr.write(`${count} mentions exported\n`);
+        io().stderr.write(`${count} mentions exported\n`);
       });
       if (options.out) await new Promise<void>((resolve) => out.end(resolve));
     });

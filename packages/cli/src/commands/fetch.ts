@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { withLocalVigie } from '../cli-context';
+import { io } from '../io';
 
 /** `vigie fetch`: one pass over every enabled source of the data folder, with a progress bar. */
 export function registerFetch(program: Command): void {
@@ -11,7 +12,7 @@ export function registerFetch(program: Command): void {
     .action(async (options: { data?: string }) => {
       await withLocalVigie({ dataDir: options.data }, async (vigie) => {
         const sources = (await vigie.store.sources.list(vigie.defaultWorkspace.id)).filter((s) => s.enabled);
-        const bar = new SingleBar({ format: ' {bar} {value}/{total} sources | {name}', stream: process.stderr }, Presets.shades_classic);
+        const bar = new SingleBar({ format: ' {bar} {value}/{total} sources | {name}', stream: io().stderr }, Presets.shades_classic);
         bar.start(sources.length, 0, { name: '' });
         let inserted = 0;
         const failures: string[] = [];
@@ -23,8 +24,8 @@ export function registerFetch(program: Command): void {
           bar.increment();
         }
         bar.stop();
-        process.stdout.write(`${sources.length} sources polled, ${inserted} new mentions, ${failures.length} failing\n`);
-        for (const failure of failures) process.stdout.write(`  ✗ ${failure}\n`);
+        io().stdout.write(`${sources.length} sources polled, ${inserted} new mentions, ${failures.length} failing\n`);
+        for (const failure of failures) io().stdout.write(`  ✗ ${failure}\n`);
       });
     });
 }

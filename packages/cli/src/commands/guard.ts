@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '@vigie/core';
+import { io } from '../io';
 
 const LANGS = ['fr', 'en'];
 const NETWORKS = ['x', 'bluesky', 'mastodon', 'linkedin', 'facebook', 'instagram'];
@@ -30,6 +31,6 @@ export function registerGuard(program: Command): void {
       if (problems.length > 0) throw new AppError('validation_failed', 'Invalid draft or options / brouillon ou options invalides', problems);
       const { guardDraft } = await import('@vigie/server');
       const view = guardDraft({ text: draft, ...(options.lang && { lang: options.lang }), ...(options.network && { network: options.network }), ...(options.replyTo !== undefined && { replyTo: options.replyTo }) });
-      process.stdout.write(`${JSON.stringify(view)}\n`);
+      io().stdout.write(`${JSON.stringify(view)}\n`);
     });
 }

@@ -1,29 +1,23 @@
 /**
- * The local administration commands for people and data, end to end through the real `vigie`
- * binary on a data folder: setup, users list, tokens create/list/revoke (a token made by the CLI
- * opens the API of a running server with its role, and stops at once when revoked), workspace
- * export, data erase-author, secrets rotate.
+ * The local administration commands for people and data on a data folder: setup, users list,
+ * tokens create/list/revoke (a token made by the CLI opens the API of a running server with its
+ * role, and stops at once when revoked), workspace export, data erase-author, secrets rotate.
+ * `tokens create` runs through the real `vigie` binary (the token alone on stdout, exit codes of a
+ * real process); the other calls run in-process through `runCli`, with the same streams captured.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '@vigie/server';
+import { vigieInProcess, vigieSpawned, type CliCall, type CliResult } from '../testing/cli-harness';
 
-const bin = new URL('../../bin/vigie.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'vigie-cli-identity-'));
 const data = join(dir, 'data');
 const PASSWORD = 'correct horse battery staple';
 
-function vigie(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { env: { ...process.env, VIGIE_LOG_LEVEL: 'silent', VIGIE_DATA_DIR: data, ...options.env }, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-    child.stdin!.end(options.stdin ?? '');
-  });
-}
+const vigie = (args: string[], options: CliCall = {}): Promise<CliResult> => vigieInProcess(args, { stdin: options.stdin, env: { VIGIE_DATA_DIR: data, ...options.env } });
+const spawned = (args: string[], options: CliCall = {}): Promise<CliResult> => vigieSpawned(args, { stdin: options.stdin, env: { VIGIE_DATA_DIR: data, ...options.env } });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -57,11 +51,11 @@ describe('vigie setup, users, tokens', () => {
   });
 
   it('a token from `tokens create` (only the token on stdout) opens the API with its role, and revoking it closes it', async () => {
-    const created = await vigie(['tokens', 'create', '--name', 'dashboards', '--role', 'analyst', '--expires-days', '30']);
+    const created = await spawned(['tokens', 'create', '--name', 'dashboards', '--role', 'analyst', '--expires-days', '30']);
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/^vgt_[A-Za-z0-9_-]{43}\n$/);
     const token = created.stdout.trim();
-    const refused = await vigie(['tokens', 'create', '--name', 'x', '--role', 'admin']);
+    const refused = await spawned(['tokens', 'create', '--name', 'x', '--role', 'admin']);
     expect(refused.code).toBe(2);
     expect((await vigie(['tokens', 'create', '--name', 'x', '--role', 'agent', '--workspace', 'nope'])).code).toBe(4);
 

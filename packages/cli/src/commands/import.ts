@@ -4,6 +4,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { AppError } from '@vigie/core';
 import type { MentionFileFormat } from '@vigie/server';
 import { withLocalVigie } from '../cli-context';
+import { io } from '../io';
 
 const BATCH = 500;
 
@@ -25,7 +26,7 @@ export function registerImport(program: Command): void {
       const good = lines.filter((l) => l.mention);
       const bad = lines.filter((l) => l.error);
       await withLocalVigie({ dataDir: options.data }, async (vigie) => {
-        const bar = new SingleBar({ format: ' {bar} {value}/{total} mentions', stream: process.stderr }, Presets.shades_classic);
+        const bar = new SingleBar({ format: ' {bar} {value}/{total} mentions', stream: io().stderr }, Presets.shades_classic);
         bar.start(good.length, 0);
         let inserted = 0;
         let skippedByPipeline = 0;
@@ -39,9 +40,9 @@ export function registerImport(program: Command): void {
         }
         bar.stop();
         bad.sort((a, b) => a.line - b.line);
-        for (const line of bad) process.stderr.write(`${file}:${line.line}: ${line.error}\n`);
+        for (const line of bad) io().stderr.write(`${file}:${line.line}: ${line.error}\n`);
         const accepted = good.length - skippedByPipeline;
-        process.stdout.write(`${lines.length} records read: ${inserted} new mentions, ${accepted - inserted} already known, ${bad.length} rejected\n`);
+        io().stdout.write(`${lines.length} records read: ${inserted} new mentions, ${accepted - inserted} already known, ${bad.length} rejected\n`);
       });
     });
 }

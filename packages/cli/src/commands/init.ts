@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { withLocalVigie } from '../cli-context';
+import { io } from '../io';
 
 /** `vigie init`: create the data folder and database (migrations), nothing else. */
 export function registerInit(program: Command): void {
@@ -10,7 +11,7 @@ export function registerInit(program: Command): void {
     .action(async (options: { data?: string }) => {
       await withLocalVigie({ dataDir: options.data }, async (vigie) => {
         const where = vigie.config.databaseUrl ? 'PostgreSQL' : `${vigie.config.dataDir}/vigie.db`;
-        process.stdout.write(`Database ready (${where}), workspace "${vigie.defaultWorkspace.name}".\nBase prête. Lancez \`vigie serve\`.\n`);
+        io().stdout.write(`Database ready (${where}), workspace "${vigie.defaultWorkspace.name}".\nBase prête. Lancez \`vigie serve\`.\n`);
       });
     });
 }

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError, createQueryMatcher, evaluateQuery, lintQuery, normalizeQuery, parseQuery, type MatchableDocument } from '@vigie/core';
+import { io } from '../io';
 
 /** A JSONL post as the query commands read it: `{"id","text"}` plus optional fields. */
 function toDocument(line: string, lineNumber: number): { id: string; doc: MatchableDocument } {
@@ -24,7 +25,7 @@ function toDocument(line: string, lineNumber: number): { id: string; doc: Matcha
 
 async function* readPosts(): AsyncGenerator<{ id: string; doc: MatchableDocument }> {
   let lineNumber = 0;
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  for await (const line of createInterface({ input: io().stdin, crlfDelay: Infinity })) {
     lineNumber += 1;
     if (line.trim() === '') continue;
     yield toDocument(line, lineNumber);
@@ -51,8 +52,8 @@ export function registerQuery(query: Command): void {
     .description('parse a query: prints its normalised form, or the error and its column (exit 2)')
     .action((text: string) => {
       const ast = parseOrExplain(text);
-      process.stdout.write(`${normalizeQuery(ast)}\n`);
-      for (const w of lintQuery(ast)) process.stderr.write(`warning${w.column ? ` (column ${w.column})` : ''}: ${w.message}\n`);
+      io().stdout.write(`${normalizeQuery(ast)}\n`);
+      for (const w of lintQuery(ast)) io().stderr.write(`warning${w.column ? ` (column ${w.column})` : ''}: ${w.message}\n`);
     });
 
   query
@@ -60,7 +61,7 @@ export function registerQuery(query: Command): void {
     .description('read JSONL posts on stdin, print the ids of those that match')
     .action(async (text: string) => {
       const ast = parseOrExplain(text);
-      for await (const post of readPosts()) if (evaluateQuery(ast, post.doc)) process.stdout.write(`${post.id}\n`);
+      for await (const post of readPosts()) if (evaluateQuery(ast, post.doc)) io().stdout.write(`${post.id}\n`);
     });
 
   query
@@ -91,12 +92,12 @@ export function registerQuery(query: Command): void {
       for await (const post of readPosts()) {
         posts += 1;
         out.push(JSON.stringify({ id: post.id, queries: matcher.match(post.doc) }));
-        if (out.length >= 1000) process.stdout.write(`${out.splice(0).join('\n')}\n`);
+        if (out.length >= 1000) io().stdout.write(`${out.splice(0).join('\n')}\n`);
       }
-      if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
+      if (out.length > 0) io().stdout.write(`${out.join('\n')}\n`);
       if (options.stats) {
         const seconds = (performance.now() - matchStarted) / 1000;
-        process.stderr.write(`${list.length} queries compiled in ${compileMs.toFixed(0)} ms; ${posts} posts in ${seconds.toFixed(2)} s = ${Math.round(posts / Math.max(seconds, 1e-9))} posts/s\n`);
+        io().stderr.write(`${list.length} queries compiled in ${compileMs.toFixed(0)} ms; ${posts} posts in ${seconds.toFixed(2)} s = ${Math.round(posts / Math.max(seconds, 1e-9))} posts/s\n`);
       }
     });
 }

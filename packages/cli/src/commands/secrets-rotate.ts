@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { AppError } from '@vigie/core';
 import { withLocalVigie } from '../cli-context';
 import { cliActor } from '../local-admin';
+import { io } from '../io';
 
 /**
  * `vigie secrets rotate`: a new key for the secrets sealed at rest (connector tokens, intake
@@ -26,7 +27,7 @@ export function registerSecretsRotate(secrets: Command): void {
         const counts = Object.entries(report.counts).map(([holder, c]) => `${holder} ${c.resealed}`).join(', ');
         const unreadable = Object.entries(report.counts).filter(([, c]) => c.unreadable > 0);
         if (report.mode === 'environment' && !report.resealed && report.environment) {
-          process.stderr.write(
+          io().stderr.write(
             [
               'VIGIE_SECRET_KEY is set: Vigie cannot change its environment. / VIGIE_SECRET_KEY est défini : Vigie ne peut pas changer son environnement.',
               '1. Stop Vigie, then re-seal with the new key / Arrêtez Vigie, puis re-scellez avec la nouvelle clé:',
@@ -35,17 +36,17 @@ export function registerSecretsRotate(secrets: Command): void {
               '',
             ].join('\n'),
           );
-          process.stdout.write(`VIGIE_SECRET_KEY=${report.environment.VIGIE_SECRET_KEY}\nVIGIE_PREVIOUS_SECRET_KEYS=${report.environment.VIGIE_PREVIOUS_SECRET_KEYS}\n`);
+          io().stdout.write(`VIGIE_SECRET_KEY=${report.environment.VIGIE_SECRET_KEY}\nVIGIE_PREVIOUS_SECRET_KEYS=${report.environment.VIGIE_PREVIOUS_SECRET_KEYS}\n`);
           return;
         }
-        process.stdout.write(`secrets re-sealed with the new key / secrets re-scellés avec la nouvelle clé: ${counts}\n`);
+        io().stdout.write(`secrets re-sealed with the new key / secrets re-scellés avec la nouvelle clé: ${counts}\n`);
         if (report.mode === 'key-file') {
-          process.stdout.write(`new key in / nouvelle clé dans ${report.keyFile}; old keys kept in / anciennes clés gardées dans ${report.previousKeysFile}\n`);
+          io().stdout.write(`new key in / nouvelle clé dans ${report.keyFile}; old keys kept in / anciennes clés gardées dans ${report.previousKeysFile}\n`);
         } else if (report.environment) {
-          process.stdout.write(`now set / définissez maintenant:\nVIGIE_SECRET_KEY=${report.environment.VIGIE_SECRET_KEY}\nVIGIE_PREVIOUS_SECRET_KEYS=${report.environment.VIGIE_PREVIOUS_SECRET_KEYS}\n`);
+          io().stdout.write(`now set / définissez maintenant:\nVIGIE_SECRET_KEY=${report.environment.VIGIE_SECRET_KEY}\nVIGIE_PREVIOUS_SECRET_KEYS=${report.environment.VIGIE_PREVIOUS_SECRET_KEYS}\n`);
         }
-        process.stdout.write('restart Vigie to use it / redémarrez Vigie pour l’utiliser\n');
-        for (const [holder, c] of unreadable) process.stderr.write(`vigie: ${c.unreadable} ${holder} secret(s) open with no configured key: left as they were / ${c.unreadable} secret(s) illisible(s) avec les clés configurées : laissés tels quels\n`);
+        io().stdout.write('restart Vigie to use it / redémarrez Vigie pour l’utiliser\n');
+        for (const [holder, c] of unreadable) io().stderr.write(`vigie: ${c.unreadable} ${holder} secret(s) open with no configured key: left as they were / ${c.unreadable} secret(s) illisible(s) avec les clés configurées : laissés tels quels\n`);
       });
     });
 }

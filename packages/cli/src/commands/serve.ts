@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { io } from '../io';
 
 /** `vigie serve`: web interface + API + background polling, on SQLite (or PostgreSQL) with the demo. */
 export function registerServe(program: Command): void {
@@ -12,7 +13,7 @@ export function registerServe(program: Command): void {
     .action(async (options: { port?: number; data?: string; host?: string; demo: boolean }) => {
       const { startServer } = await import('@vigie/server');
       const server = await startServer({ port: options.port, dataDir: options.data, host: options.host, ...(options.demo ? {} : { demo: false }) });
-      process.stdout.write(`Vigie is running at ${server.url} (${server.vigie.store.dialect}) — Vigie tourne sur ${server.url}\n`);
+      io().stdout.write(`Vigie is running at ${server.url} (${server.vigie.store.dialect}) — Vigie tourne sur ${server.url}\n`);
       const stop = () => {
         server.close().then(
           () => process.exit(0),

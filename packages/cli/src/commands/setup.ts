@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { AppError } from '@vigie/core';
 import { readStdin, withLocalVigie } from '../cli-context';
 import { cliActor, createPrompt } from '../local-admin';
+import { io } from '../io';
 
 interface SetupOptions {
   data?: string;
@@ -51,11 +52,11 @@ export function registerSetup(program: Command): void {
                 checkPasswordPolicy(password, normalizeEmail(email));
               } catch (error) {
                 if (!(error instanceof AppError)) throw error;
-                process.stderr.write(`${error.details.map((d) => d.message).join('; ')}\n`);
+                io().stderr.write(`${error.details.map((d) => d.message).join('; ')}\n`);
                 continue;
               }
               if ((await ask.question('Again / Encore: ', { hidden: true })) === password) break;
-              process.stderr.write('the two passwords differ / les deux mots de passe diffèrent\n');
+              io().stderr.write('the two passwords differ / les deux mots de passe diffèrent\n');
             }
           } finally {
             ask.close();
@@ -73,7 +74,7 @@ export function registerSetup(program: Command): void {
         for (const workspace of workspaces) {
           await store.audit.append({ workspaceId: workspace.id, at: vigie.now().toISOString(), actor: cliActor('setup'), action: 'setup.owner_created', target: `user:${user.id}`, details: { workspaces: workspaces.length } });
         }
-        process.stdout.write(`owner ${user.email} created, owner of ${workspaces.length} workspace(s) / propriétaire créé·e; sign in at the web interface / connectez-vous dans l’interface web\n`);
+        io().stdout.write(`owner ${user.email} created, owner of ${workspaces.length} workspace(s) / propriétaire créé·e; sign in at the web interface / connectez-vous dans l’interface web\n`);
       });
     });
 }

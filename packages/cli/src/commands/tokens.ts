@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { AppError, isRole, ROLES, type Role } from '@vigie/core';
 import { printJson, printTable, withLocalVigie } from '../cli-context';
 import { cliActor, positiveInteger, workspaceOf } from '../local-admin';
+import { io } from '../io';
 
 const DAY_MS = 86_400_000;
 
@@ -49,8 +50,8 @@ export function registerTokens(program: Command): void {
           ...(days !== undefined && { expiresAt: new Date(at.getTime() + days * DAY_MS).toISOString() }),
         });
         await vigie.store.audit.append({ workspaceId: workspace.id, at: at.toISOString(), actor: cliActor('tokens create'), action: 'token.create', target: `token:${token.id}`, details: { name, role, prefix: token.prefix } });
-        process.stdout.write(`${secret}\n`);
-        process.stderr.write(`token ${token.id} (${role}) for workspace "${workspace.slug}": shown this once / affiché une seule fois\n`);
+        io().stdout.write(`${secret}\n`);
+        io().stderr.write(`token ${token.id} (${role}) for workspace "${workspace.slug}": shown this once / affiché une seule fois\n`);
       });
     });
 
@@ -92,7 +93,7 @@ export function registerTokens(program: Command): void {
         const at = vigie.now().toISOString();
         if (!(await vigie.store.apiTokens.revoke(workspace.id, id, at))) throw new AppError('not_found', `no API token ${id} in workspace "${workspace.slug}" / aucun jeton ${id} dans cet espace`);
         await vigie.store.audit.append({ workspaceId: workspace.id, at, actor: cliActor('tokens revoke'), action: 'token.revoke', target: `token:${id}` });
-        process.stdout.write(`token ${id} revoked / jeton révoqué\n`);
+        io().stdout.write(`token ${id} revoked / jeton révoqué\n`);
       });
     });
 }

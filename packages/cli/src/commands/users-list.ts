@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { printJson, printTable, withLocalVigie } from '../cli-context';
+import { io } from '../io';
 
 /** `vigie users list`: every person with an account on this server and their roles per workspace. */
 export function registerUsersList(users: Command): void {
@@ -21,7 +22,7 @@ export function registerUsersList(users: Command): void {
         const items = [...rows.values()].sort((a, b) => a.email.localeCompare(b.email));
         if (options.json) return printJson(items);
         if (items.length === 0) {
-          process.stderr.write('no account yet: run `vigie setup` / aucun compte : lancez `vigie setup`\n');
+          io().stderr.write('no account yet: run `vigie setup` / aucun compte : lancez `vigie setup`\n');
           return;
         }
         printTable(items.map((u) => ({ email: u.email, name: u.name, roles: u.roles.join(' '), state: u.disabled ? 'disabled' : 'active', id: u.id })), ['email', 'name', 'roles', 'state', 'id']);

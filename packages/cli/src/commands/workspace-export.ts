@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { withLocalVigie } from '../cli-context';
 import { cliActor, workspaceOf } from '../local-admin';
+import { io } from '../io';
 
 async function write(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
@@ -20,7 +21,7 @@ export function registerWorkspaceExport(workspace: Command): void {
     .option('-d, --data <dir>', 'data folder (VIGIE_DATA_DIR, default ./vigie-data)')
     .option('-o, --out <file>', 'output file (default: standard output)')
     .action(async (options: { workspace?: string; data?: string; out?: string }) => {
-      const out: Writable = options.out ? createWriteStream(options.out, { mode: 0o600 }) : process.stdout;
+      const out: Writable = options.out ? createWriteStream(options.out, { mode: 0o600 }) : io().stdout;
       await withLocalVigie({ dataDir: options.data }, async (vigie) => {
         const target = await workspaceOf(vigie, options.workspace);
         await vigie.store.audit.append({ workspaceId: target.id, at: vigie.now().toISOString(), actor: cliActor('workspace export'), action: 'data.export', target: `workspace:${target.id}` });
@@ -31,7 +32,7 @@ export function registerWorkspaceExport(workspace: Command): void {
           step = await chunks.next();
         }
         const counts = Object.entries(step.value).filter(([, n]) => n > 0).map(([type, n]) => `${n} ${type}`).join(', ');
-        process.stderr.write(`workspace "${target.slug}" exported / espace exporté: ${counts}\n`);
+        io().stderr.write(`workspace "${target.slug}" exported / espace exporté: ${counts}\n`);
       });
       if (options.out) await new Promise<void>((resolve) => out.end(resolve));
     });
