@@ -194,6 +194,8 @@ export function createClient(options: ClientOptions) {
       },
       /** Whether the instance still needs its first owner. */
       setupNeeded: () => get<{ needed: boolean }>('/auth/setup').then((r) => r.needed),
+      /** Whether “Sign in with …” (OIDC) is offered, and its label; the button is a plain link to `/api/auth/oidc/start`. */
+      oidc: () => get<{ enabled: boolean; name: string }>('/auth/oidc'),
       /** Creates the first owner with the one-time link's token and signs them in. */
       setup: (input: SetupInput) => post<SessionView>('/auth/setup', input).then(remember),
       /** Asks for a reset link by e-mail; always accepted, whether or not the e-mail exists. */

@@ -6,9 +6,22 @@ import { useLoad } from '../ui/use-load';
 import { AuthCard } from './AuthCard';
 import { AuthError } from './AuthError';
 
+/** Why a single sign-on came back refused: the server's `#/login?error=<code>` (oidc.routes.ts). */
+const OIDC_ERRORS = ['oidc_off', 'oidc_unavailable', 'oidc_state', 'oidc_denied', 'oidc_failed', 'email_unverified', 'unknown_user', 'no_workspace', 'disabled', 'rate_limited'];
+
+function oidcErrorFromHash(): string | undefined {
+  const [path, search = ''] = window.location.hash.replace(/^#/, '').split('?');
+  if (path !== '/login') return undefined;
+  const code = new URLSearchParams(search).get('error');
+  if (!code) return undefined;
+  return OIDC_ERRORS.includes(code) ? code : 'other';
+}
+
 /**
  * Sign-in (e-mail, password) and "forgot password" (asks for a reset link; the answer is the same
- * whether or not the e-mail has an account). Says so when the instance has no account yet.
+ * whether or not the e-mail has an account). Says so when the instance has no account yet. When an
+ * OIDC provider is set up, a "Sign in with …" link starts single sign-on; a refusal comes back as
+ * `#/login?error=<code>` and is worded here.
  */
 export function SignInPage({ onSignedIn, expired }: { onSignedIn: (session: SessionView) => void; expired?: boolean }) {
   const { t } = useTranslation();
@@ -19,6 +32,8 @@ export function SignInPage({ onSignedIn, expired }: { onSignedIn: (session: Sess
   const [error, setError] = useState<unknown>();
   const [resetSent, setResetSent] = useState(false);
   const setup = useLoad(() => api.auth.setupNeeded(), 'setup-needed');
+  const oidc = useLoad(() => api.auth.oidc(), 'oidc');
+  const [oidcError] = useState(oidcErrorFromHash);
 
   const submit = async (): Promise<void> => {
     setBusy(true);
@@ -49,6 +64,19 @@ export function SignInPage({ onSignedIn, expired }: { onSignedIn: (session: Sess
         </p>
       )}
       {mode === 'forgot' && <p className="muted">{t('auth.resetHelp')}</p>}
+      {oidcError !== undefined && mode === 'sign-in' && (
+        <p className="error-note" role="alert">
+          {t(`auth.oidcError.${oidcError}`)}
+        </p>
+      )}
+      {oidc.data?.enabled === true && mode === 'sign-in' && (
+        <>
+          <a className="button primary auth-oidc" href="/api/auth/oidc/start">
+            {t('auth.oidcSignIn', { name: oidc.data.name })}
+          </a>
+          <p className="muted auth-or">{t('auth.oidcOr')}</p>
+        </>
+      )}
       <form
         className="auth-form"
         onSubmit={(e) => {
