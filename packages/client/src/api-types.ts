@@ -230,7 +230,10 @@ export interface ConversationView {
   priority: number;
   reasons: InboxReasonView[];
   recommendation: { action: 'reply' | 'reply_privately' | 'acknowledge' | 'escalate' | 'dont_respond'; reasons: InboxReasonView[] } | null;
+  /** A member's user id (older data: a free-text name). */
   assignee?: string;
+  /** The assignee's name (an older free-text assignee as written). */
+  assigneeName?: string;
   tags: string[];
   snoozedUntil?: string;
   topicId?: string;
@@ -263,9 +266,11 @@ export interface ConversationPage {
 
 export interface ConversationPatchInput {
   status?: ConversationStatusName;
+  /** A member's user id (owner, manager or agent of the workspace); null unassigns. */
   assignee?: string | null;
   tags?: string[];
   snoozedUntil?: string | null;
+  /** Ignored by the server: the caller acts (kept for older callers). */
   actor?: string;
 }
 
@@ -280,7 +285,10 @@ export interface ReplyView {
   id: string;
   conversationId: string;
   text: string;
+  /** The writer's user id (`token:<id>` for an API token). */
   author: string;
+  /** The writer's name. */
+  authorName?: string;
   /** `sending`: on its way; `unknown`: interrupted while sending — check on the network, then confirm. */
   status: 'draft' | 'held' | 'approved' | 'sending' | 'sent' | 'failed' | 'awaiting_confirmation' | 'unknown';
   idempotencyKey: string;
@@ -301,9 +309,10 @@ export interface ReplyView {
 
 export interface ConversationDetail extends ConversationView {
   mentions: MentionView[];
-  notes: { id: string; author: string; text: string; createdAt: string }[];
+  /** `author`/`actor`: a user id (`token:<id>`, or older free text); `authorName`/`actorName`: the name to show. */
+  notes: { id: string; author: string; authorName: string; text: string; createdAt: string }[];
   replies: ReplyView[];
-  audit: { id: string; actor: string; action: string; details: Record<string, unknown>; at: string }[];
+  audit: { id: string; actor: string; actorName: string; action: string; details: Record<string, unknown>; at: string }[];
 }
 
 /** One of the company's own accounts on a network (docs/inbox.md). */
@@ -349,7 +358,10 @@ export interface TimeBudgetView {
 
 export interface InboxStats {
   days: number;
-  firstResponse: Record<'all', { count: number; median: number | null; p90: number | null }> & Record<'byNetwork' | 'byTopic' | 'byMember', { key: string; count: number; median: number | null; p90: number | null }[]>;
+  firstResponse: Record<'all', { count: number; median: number | null; p90: number | null }> & Record<'byNetwork' | 'byTopic', { key: string; count: number; median: number | null; p90: number | null }[]> & {
+    /** Per assignee: `key` the user id ('' unassigned), `name` the member's name. */
+    byMember: { key: string; name: string; count: number; median: number | null; p90: number | null }[];
+  };
   queue: { urgent: number; high: number; normal: number; low: number; clearMinutes: number };
 }
 

@@ -358,7 +358,8 @@ export function createClient(options: ClientOptions) {
       get: (id: string) => get<ConversationDetail>(`/conversations/${enc(id)}`),
       update: (id: string, input: ConversationPatchInput) => patch<ConversationView>(`/conversations/${enc(id)}`, input),
       bulk: (ids: string[], input: Omit<ConversationPatchInput, 'actor'>, actor?: string) => post<{ updated: number }>('/conversations/bulk', { ids, patch: input, actor }),
-      addNote: (id: string, text: string, author?: string) => post<{ id: string; author: string; text: string; createdAt: string }>(`/conversations/${enc(id)}/notes`, { text, author }),
+      /** A note under the caller (`author` is ignored by the server; kept for older callers). */
+      addNote: (id: string, text: string, author?: string) => post<{ id: string; author: string; authorName: string; text: string; createdAt: string }>(`/conversations/${enc(id)}/notes`, { text, author }),
       /** Guard first: the reply comes back sent, held, failed (with why) or to open on the network. */
       reply: (id: string, input: { text: string; lang?: 'fr' | 'en'; author?: string; idempotencyKey?: string }) => post<ReplyView>(`/conversations/${enc(id)}/replies`, input),
       approve: (replyId: string, actor?: string) => post<ReplyView>(`/replies/${enc(replyId)}/approve`, { actor }),
@@ -372,11 +373,13 @@ export function createClient(options: ClientOptions) {
       /** The low-priority digest as it would be sent now (nothing is sent). */
       previewDigest: (locale?: 'fr' | 'en') => post<InboxDigestView>(`/inbox/digest/preview${locale ? `?locale=${locale}` : ''}`, {}),
       guard: (input: { text: string; lang?: 'fr' | 'en'; network?: string; replyTo?: string }) => post<GuardVerdictView>('/guard', input),
+      /** The caller's next conversation and budget (`member`: another member's user id, managers only). */
       next: (member?: string) => get<{ item: ConversationView | null; budget?: TimeBudgetView }>('/focus/next', { member }),
-      budget: (member: string) => get<TimeBudgetView>('/inbox/budget', { member }),
-      setBudget: (member: string, minutes: number) => request<TimeBudgetView>('PUT', '/inbox/budget', { json: { member, minutes } }),
-      /** Records minutes spent on the inbox today (the web sends one per minute of use). */
-      addTime: (member: string, minutes: number) => post<TimeBudgetView>('/inbox/budget/time', { member, minutes }),
+      /** The caller's budget of the day; `member` (a user id) for a manager looking at someone else. */
+      budget: (member?: string) => get<TimeBudgetView>('/inbox/budget', { member }),
+      setBudget: (member: string | undefined, minutes: number) => request<TimeBudgetView>('PUT', '/inbox/budget', { json: { member, minutes } }),
+      /** Records minutes the caller spent on the inbox today (the web sends one per minute of use). */
+      addTime: (member: string | undefined, minutes: number) => post<TimeBudgetView>('/inbox/budget/time', { member, minutes }),
       stats: (days?: number) => get<InboxStats>('/inbox/stats', { days }),
     },
     savedReplies: {

@@ -1,7 +1,7 @@
 import { createClient } from '@vigie/client';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, startFeedServer, signIn, startVigie, type RunningVigie, type TestVigie } from './vigie-harness';
+import { ensureWebBuilt, launchBrowser, OWNER, startFeedServer, signIn, startVigie, type RunningVigie, type TestVigie } from './vigie-harness';
 
 /** A feed with one customer question: it must land in the inbox with its reasons. */
 function renderFeed(): string {
@@ -29,6 +29,12 @@ describe('inbox in Chromium', () => {
       if (message.type() === 'error' && message.text().includes('Content Security Policy')) pageErrors.push(message.text());
     });
     page.setDefaultTimeout(10_000);
+    // Two more members: an agent who can be assigned, an analyst who cannot.
+    const store = vigie.vigie.store;
+    const agent = await store.users.create({ email: 'agent@vigie.test', name: 'Bea Agent', locale: 'fr' });
+    await store.memberships.set(vigie.workspaceId, agent.id, 'agent');
+    const analyst = await store.users.create({ email: 'analyste@vigie.test', name: 'Alex Analyste', locale: 'fr' });
+    await store.memberships.set(vigie.workspaceId, analyst.id, 'analyst');
   });
 
   afterAll(async () => {
@@ -44,7 +50,29 @@ describe('inbox in Chromium', () => {
     expect(await item.textContent()).toMatch(/Question sans réponse/);
 
     await page.keyboard.press('j');
-    await page.getByRole('article', { name: 'Conversation' }).waitFor();
+    const article = page.getByRole('article', { name: 'Conversation' });
+    await article.waitFor();
+    // No typed name any more: the signed-in member works here.
+    expect(await page.getByLabel('Je suis').count()).toBe(0);
+    await page.keyboard.press('a');
+    await article.getByText(`attribuée à ${OWNER.name}`).waitFor();
+    const assignee = article.getByLabel('Attribuée à');
+    expect(await assignee.locator('option').allTextContents()).toEqual(['Personne', 'Bea Agent', `${OWNER.name} (moi)`]);
+    await page.getByRole('tab', { name: 'Les miennes' }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Conversations' }).getByRole('button').count()).toBe(1);
+    await page.getByRole('list', { name: 'Conversations' }).getByRole('button').first().click();
+    // Given to another member, it leaves "mine".
+    await assignee.selectOption({ label: 'Bea Agent' });
+    await article.getByText('attribuée à Bea Agent').waitFor();
+    await expect.poll(() => page.getByRole('list', { name: 'Conversations' }).getByRole('button').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Ouvertes' }).click();
+    await page.getByRole('list', { name: 'Conversations' }).getByRole('button').first().click();
+    await article.getByLabel('Nouvelle note (visible de l’équipe seulement)').fill('Client fidèle');
+    await article.getByRole('button', { name: 'Ajouter la note' }).click();
+    await article.getByRole('listitem').filter({ hasText: 'Client fidèle' }).getByText(OWNER.name).waitFor();
+    await article.getByText('Historique').click();
+    await article.getByText(`${OWNER.name} · update`).first().waitFor();
+
     await page.keyboard.press('r');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await page.keyboard.type('Appelez-moi au 06 12 34 56 78, commande CMD-458712.');

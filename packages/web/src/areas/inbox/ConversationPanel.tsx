@@ -1,4 +1,4 @@
-import type { ConversationDetail, ConversationPatchInput, SavedReplyView } from '@vigie/client';
+import type { ConversationDetail, ConversationPatchInput, MemberView, SavedReplyView } from '@vigie/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
@@ -16,7 +16,11 @@ function sentOf(conversation: ConversationDetail, replyId: string): { url?: stri
 }
 
 /** One conversation: the thread, why it is here and what to do, notes, tags, assignment, status, reply. */
-export function ConversationPanel({ conversation, member, savedReplies, onChanged, replySignal }: { conversation: ConversationDetail; member: string; savedReplies: SavedReplyView[]; onChanged: () => void; replySignal: number }) {
+/**
+ * `me`: the signed-in user's id ("assign to me"); `members`: who can be assigned (owners, managers,
+ * agents). Notes, replies and history show the names the server joined.
+ */
+export function ConversationPanel({ conversation, me, members, savedReplies, onChanged, replySignal }: { conversation: ConversationDetail; me: string | undefined; members: MemberView[]; savedReplies: SavedReplyView[]; onChanged: () => void; replySignal: number }) {
   const { t, i18n } = useTranslation();
   const fr = i18n.language.startsWith('fr');
   const [note, setNote] = useState('');
@@ -34,7 +38,9 @@ export function ConversationPanel({ conversation, member, savedReplies, onChange
       setError(e);
     }
   };
-  const update = (patch: ConversationPatchInput) => act(() => api.inbox.update(conversation.id, { ...patch, actor: member || undefined }));
+  const update = (patch: ConversationPatchInput) => act(() => api.inbox.update(conversation.id, patch));
+  // An older free-text assignee (before accounts) stays selectable as it was written.
+  const assigneeKnown = conversation.assignee === undefined || members.some((m) => m.userId === conversation.assignee);
 
   return (
     <article className="card inbox-detail stack" aria-label={t('inbox.detail')}>
@@ -42,6 +48,7 @@ export function ConversationPanel({ conversation, member, savedReplies, onChange
         <h2>{conversation.lastAuthor}</h2>
         <span className="badge">{t(`inbox.status.${conversation.status}`)}</span>
         <span className="badge">{t('inbox.priority', { value: conversation.priority })}</span>
+        {conversation.assignee !== undefined && <span className="badge">{t('inbox.assignedTo', { name: conversation.assigneeName ?? conversation.assignee })}</span>}
       </header>
       {conversation.recommendation && (
         <p className="inbox-advice">
@@ -62,22 +69,30 @@ export function ConversationPanel({ conversation, member, savedReplies, onChange
           return (
             <li key={r.id} className={`mention inbox-our-reply reply-${r.status}`}>
               <div className="mention-meta">
-                {r.author} · {r.status === 'sent' && sent.network ? t('inbox.sentOn', { network: sent.network }) : t(`inbox.replyStatus.${r.status}`)}
+                {r.authorName ?? r.author} · {r.status === 'sent' && sent.network ? t('inbox.sentOn', { network: sent.network }) : t(`inbox.replyStatus.${r.status}`)}
                 {r.status === 'sent' && sent.url && <> · <a className="link-out" href={sent.url} target="_blank" rel="noreferrer noopener">{t('inbox.seeIt')}</a></>}
                 {(r.status === 'awaiting_confirmation' || r.status === 'unknown') && conversation.url && <> · <a className="link-out" href={conversation.url} target="_blank" rel="noreferrer noopener">{t(r.status === 'unknown' ? 'inbox.checkOnNetwork' : 'inbox.openOnNetwork')}</a></>}
               </div>
               <p className="mention-text">{r.text}</p>
               {r.error && r.status !== 'sent' && <p className={r.status === 'failed' ? 'inbox-error' : 'muted'}>{r.error.message}</p>}
-              {r.status === 'held' && canApprove && <button type="button" className="button" onClick={() => void act(() => api.inbox.approve(r.id, member || undefined))}>{t('inbox.approve')}</button>}
-              {r.status === 'failed' && canRespond && <button type="button" className="button" onClick={() => void act(() => api.inbox.retry(r.id, member || undefined))}>{t('inbox.retry')}</button>}
-              {(r.status === 'awaiting_confirmation' || r.status === 'unknown') && canRespond && <button type="button" className="button" onClick={() => void act(() => api.inbox.confirm(r.id, member || undefined))}>{t('inbox.confirm')}</button>}
+              {r.status === 'held' && canApprove && <button type="button" className="button" onClick={() => void act(() => api.inbox.approve(r.id))}>{t('inbox.approve')}</button>}
+              {r.status === 'failed' && canRespond && <button type="button" className="button" onClick={() => void act(() => api.inbox.retry(r.id))}>{t('inbox.retry')}</button>}
+              {(r.status === 'awaiting_confirmation' || r.status === 'unknown') && canRespond && <button type="button" className="button" onClick={() => void act(() => api.inbox.confirm(r.id))}>{t('inbox.confirm')}</button>}
             </li>
           );
         })}
       </ol>
       {canRespond && (
       <div className="form-actions">
-        <button type="button" className="button" onClick={() => void update({ assignee: member || null })} disabled={!member}>{t('inbox.assignMe')} (a)</button>
+        <label className="field inbox-assignee">
+          <span>{t('inbox.assignee')}</span>
+          <select value={conversation.assignee ?? ''} onChange={(e) => void update({ assignee: e.target.value === '' ? null : e.target.value })}>
+            <option value="">{t('inbox.unassigned')}</option>
+            {!assigneeKnown && <option value={conversation.assignee}>{conversation.assigneeName ?? conversation.assignee}</option>}
+            {members.map((m) => <option key={m.userId} value={m.userId}>{m.userId === me ? t('inbox.meName', { name: m.name || m.email }) : m.name || m.email}</option>)}
+          </select>
+        </label>
+        <button type="button" className="button" onClick={() => void update({ assignee: me ?? null })} disabled={!me || conversation.assignee === me}>{t('inbox.assignMe')} (a)</button>
         <button type="button" className="button" onClick={() => void update({ snoozedUntil: tomorrowMorning(new Date()).toISOString() })}>{t('inbox.snooze')} (s)</button>
         <button type="button" className="button" onClick={() => void update({ status: 'closed' })}>{t('inbox.close')} (e)</button>
         <button type="button" className="button" onClick={() => void update({ status: 'ignored' })}>{t('inbox.ignore')}</button>
@@ -93,18 +108,18 @@ export function ConversationPanel({ conversation, member, savedReplies, onChange
           }
         }} />}
       </div>
-      {canRespond && <ReplyComposer conversation={conversation} member={member} savedReplies={savedReplies} onSent={onChanged} focusSignal={replySignal} />}
+      {canRespond && <ReplyComposer conversation={conversation} savedReplies={savedReplies} onSent={onChanged} focusSignal={replySignal} />}
       <section className="stack">
         <h3>{t('inbox.notes')}</h3>
-        <ul>{conversation.notes.map((n) => <li key={n.id}><strong>{n.author}</strong> {n.text}</li>)}</ul>
+        <ul>{conversation.notes.map((n) => <li key={n.id}><strong>{n.authorName ?? n.author}</strong> {n.text}</li>)}</ul>
         {canRespond && <>
         <label className="field"><span>{t('inbox.addNote')}</span><textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} /></label>
-        <button type="button" className="button" disabled={note.trim() === ''} onClick={() => void act(async () => { await api.inbox.addNote(conversation.id, note, member || undefined); setNote(''); })}>{t('inbox.saveNote')}</button>
+        <button type="button" className="button" disabled={note.trim() === ''} onClick={() => void act(async () => { await api.inbox.addNote(conversation.id, note); setNote(''); })}>{t('inbox.saveNote')}</button>
         </>}
       </section>
       <details>
         <summary>{t('inbox.audit')}</summary>
-        <ul>{conversation.audit.map((a) => <li key={a.id}><time dateTime={a.at}>{new Date(a.at).toLocaleString(i18n.language)}</time> · {a.actor} · {a.action}</li>)}</ul>
+        <ul>{conversation.audit.map((a) => <li key={a.id}><time dateTime={a.at}>{new Date(a.at).toLocaleString(i18n.language)}</time> · {a.actorName ?? a.actor} · {a.action}</li>)}</ul>
       </details>
       <ErrorNote error={error} />
     </article>

@@ -1,4 +1,4 @@
-import type { ConversationDetail, ConversationView, InboxViewName } from '@vigie/client';
+import type { ConversationDetail, ConversationView, InboxViewName, MemberView } from '@vigie/client';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
@@ -8,11 +8,12 @@ import { ConversationPanel } from './ConversationPanel';
 import { InboxSettingsPanel } from './InboxSettingsPanel';
 import { inboxKeyAction, moveSelection, tomorrowMorning } from './inbox-keys';
 import { useTimeBudget } from './use-time-budget';
-import { useCan } from '../../auth/session-context';
+import { useCan, useSession } from '../../auth/session-context';
 import './inbox.css';
 
 const VIEWS: InboxViewName[] = ['open', 'unanswered', 'overdue', 'mine', 'snoozed', 'closed'];
-const MEMBER_KEY = 'vigie.member';
+/** Who can be assigned a conversation: the roles that may respond. */
+const ASSIGNABLE = new Set(['owner', 'manager', 'agent']);
 
 /**
  * The inbox: one prioritised queue of conversations that need a human, with the reasons and the
@@ -23,7 +24,9 @@ export function InboxPage() {
   const { t, i18n } = useTranslation();
   const fr = i18n.language.startsWith('fr');
   const [view, setView] = useState<InboxViewName>('open');
-  const [member, setMember] = useState(() => localStorage.getItem(MEMBER_KEY) ?? '');
+  // The signed-in person works here: "mine", focus, budget, notes and replies are theirs (the server knows the caller).
+  const { session } = useSession();
+  const me = session.user?.id;
   const [selected, setSelected] = useState<string>();
   const [detail, setDetail] = useState<ConversationDetail>();
   const [error, setError] = useState<unknown>();
@@ -31,11 +34,13 @@ export function InboxPage() {
   const canRespond = useCan('respond');
   const canConfigure = useCan('configure');
   const [showSettings, setShowSettings] = useState(false);
-  const list = useLoad(() => api.inbox.list({ view, limit: 100, ...(view === 'mine' && { member: member || '-' }) }), `${view}:${member}`);
+  const list = useLoad(() => api.inbox.list({ view, limit: 100 }), `${view}:${session.workspace.id}`);
+  const members = useLoad(() => api.members.list(), `members:${session.workspace.id}`);
+  const assignable: MemberView[] = (members.data ?? []).filter((m) => ASSIGNABLE.has(m.role));
   const stats = useLoad(() => api.inbox.stats(), `stats:${list.data?.items.length ?? 0}`);
   const savedReplies = useLoad(() => api.savedReplies.list(), 'saved');
   const items: ConversationView[] = list.data?.items ?? [];
-  const budget = useTimeBudget(member.trim());
+  const budget = useTimeBudget(canRespond ? me : undefined);
 
   const loadDetail = useCallback((id: string | undefined) => {
     if (!id) return setDetail(undefined);
@@ -49,7 +54,7 @@ export function InboxPage() {
   };
   const focusNext = async (): Promise<void> => {
     try {
-      const next = await api.inbox.next(member || undefined);
+      const next = await api.inbox.next();
       setView('open');
       setSelected(next.item?.id);
       if (!next.item) setError(undefined);
@@ -60,7 +65,7 @@ export function InboxPage() {
   const patchSelected = async (patch: Parameters<typeof api.inbox.update>[1]): Promise<void> => {
     if (!selected) return;
     try {
-      await api.inbox.update(selected, { ...patch, actor: member || undefined });
+      await api.inbox.update(selected, patch);
       refresh();
     } catch (e) {
       setError(e);
@@ -79,7 +84,7 @@ export function InboxPage() {
       if (action === 'next') setSelected(moveSelection(ids, selected, 1));
       if (action === 'previous') setSelected(moveSelection(ids, selected, -1));
       if (action === 'close') void patchSelected({ status: 'closed' });
-      if (action === 'assign' && member) void patchSelected({ assignee: member });
+      if (action === 'assign' && me) void patchSelected({ assignee: me });
       if (action === 'snooze') void patchSelected({ snoozedUntil: tomorrowMorning(new Date()).toISOString() });
       if (action === 'reply') setReplySignal((n) => n + 1);
       if (action === 'focus') void focusNext();
@@ -92,10 +97,6 @@ export function InboxPage() {
     <section className="page">
       <header className="page-header">
         <h1>{t('inbox.title')}</h1>
-        <label className="field inbox-member">
-          <span>{t('inbox.member')}</span>
-          <input value={member} onChange={(e) => { setMember(e.target.value); localStorage.setItem(MEMBER_KEY, e.target.value); }} />
-        </label>
         <button type="button" className="button" onClick={() => void focusNext()}>{t('inbox.focus')} (f)</button>
         <button type="button" className="button" aria-expanded={showSettings} onClick={() => setShowSettings((v) => !v)}>{t('inbox.settings.title')}</button>
       </header>
@@ -131,7 +132,7 @@ export function InboxPage() {
             </li>
           ))}
         </ul>
-        {detail && <ConversationPanel conversation={detail} member={member} savedReplies={savedReplies.data ?? []} onChanged={refresh} replySignal={replySignal} />}
+        {detail && <ConversationPanel conversation={detail} me={me} members={assignable} savedReplies={savedReplies.data ?? []} onChanged={refresh} replySignal={replySignal} />}
       </div>
     </section>
   );

@@ -10,7 +10,7 @@ import { fillTemplate } from './fill-template';
  * The reply composer: the guard's verdict and suggestions update as you type; saved replies fill
  * in `{author}`; sending goes through the guard again on the server (held drafts wait there).
  */
-export function ReplyComposer({ conversation, member, savedReplies, onSent, focusSignal }: { conversation: ConversationDetail; member: string; savedReplies: SavedReplyView[]; onSent: (reply: ReplyView) => void; focusSignal: number }) {
+export function ReplyComposer({ conversation, savedReplies, onSent, focusSignal }: { conversation: ConversationDetail; savedReplies: SavedReplyView[]; onSent: (reply: ReplyView) => void; focusSignal: number }) {
   const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
   const [verdict, setVerdict] = useState<GuardVerdictView>();
@@ -44,7 +44,7 @@ export function ReplyComposer({ conversation, member, savedReplies, onSent, focu
     setSending(true);
     setError(undefined);
     try {
-      const reply = await api.inbox.reply(conversation.id, { text, author: member || undefined, idempotencyKey: key.current, lang });
+      const reply = await api.inbox.reply(conversation.id, { text, idempotencyKey: key.current, lang });
       setResult(reply);
       // A failed send keeps the text and the key: sending again is a retry of the same draft.
       if (reply.status !== 'failed') {
