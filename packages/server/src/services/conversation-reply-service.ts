@@ -80,7 +80,8 @@ export interface SendResult {
 /**
  * @example
  * const replies = createConversationReplyService({ store, now, send: openOnNetworkSender, cooldownMinutes: 30 });
- * await replies.submit(ws.id, conversation.id, { text: 'Merci !', author: 'alice', idempotencyKey: 'k1' });
+ * // `author` and every `actor` below: the caller's user id (`token:<id>` for an API token), never a name from a request.
+ * await replies.submit(ws.id, conversation.id, { text: 'Merci !', author: user.id, idempotencyKey: 'k1' });
  */
 export function createConversationReplyService(deps: ReplyServiceDeps) {
   const { store } = deps;

@@ -178,7 +178,7 @@ export function createInboxService(deps: InboxServiceDeps) {
       return (await ownState(workspaceId)).postIds;
     },
 
-    /** A member's daily time budget and what is used today. */
+    /** A member's daily time budget and what is used today (`member`: a user id; older keys were free-text names). */
     budget,
 
     /** Sets a member's daily budget in minutes. */
@@ -196,7 +196,7 @@ export function createInboxService(deps: InboxServiceDeps) {
       return budget(workspaceId, member);
     },
 
-    /** The next most important conversation for a member (theirs or unassigned), from the top of the queue. */
+    /** The next most important conversation for a member (user id; theirs or unassigned), from the top of the queue. */
     async next(workspaceId: string, member: string | undefined): Promise<Conversation | undefined> {
       const now = deps.now();
       const page = await deps.store.conversations.list(workspaceId, { view: 'open', now: now.toISOString() }, { limit: 200 });
