@@ -1,20 +1,19 @@
-import { execFile } from 'node:child_process';
+/**
+ * `vigie alerts backtest`: the empty folder and the refused range in-process through `runCli`; the
+ * demo folder through the real `vigie` binary.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '@vigie/server';
+import { vigieInProcess, vigieSpawned, type CliResult } from '../testing/cli-harness';
 
-const bin = new URL('../../bin/vigie.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'vigie-cli-alerts-'));
+const env = { VIGIE_DATA_DIR: join(dir, 'data') };
 
-function vigie(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env: { ...process.env, VIGIE_LOG_LEVEL: 'silent', VIGIE_DATA_DIR: join(dir, 'data') }, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+const vigie = (args: string[]): Promise<CliResult> => vigieInProcess(args, { env });
+const spawned = (args: string[]): Promise<CliResult> => vigieSpawned(args, { env });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -39,7 +38,7 @@ describe('vigie alerts backtest on a demo data folder', () => {
     await server.close();
     const to = new Date();
     const from = new Date(to.getTime() - 30 * 86_400_000);
-    const run = await vigie(['alerts', 'backtest', '--from', from.toISOString(), '--to', to.toISOString(), '--json', '--data', demoDir]);
+    const run = await spawned(['alerts', 'backtest', '--from', from.toISOString(), '--to', to.toISOString(), '--json', '--data', demoDir]);
     expect(run.stderr).toBe('');
     const episodes = JSON.parse(run.stdout) as { topic: string; kind: string; startedAt: string; detectedAt: string; explanation: { fr: string; en: string } }[];
     for (const [topic, kind] of [['Velotys Ondine', 'crisis'], ['Roule ma ville', 'buzz']]) {

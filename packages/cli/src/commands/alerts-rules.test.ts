@@ -1,40 +1,35 @@
-import { execFile } from 'node:child_process';
+/**
+ * `vigie alerts rules` against a running Vigie: the manager's token is made by the real `vigie`
+ * binary (as the message tells people to); the other calls run in-process through `runCli`.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type StartedServer } from '@vigie/server';
+import { vigieInProcess, vigieSpawned } from '../testing/cli-harness';
 
-const bin = new URL('../../bin/vigie.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'vigie-cli-rules-'));
 let server: StartedServer;
 let manager: string;
 let analyst: string;
 
-/** Runs the real `vigie` binary against the started server, with VIGIE_TOKEN when given. */
+/** Runs `vigie` against the started server, with VIGIE_TOKEN when given (and none otherwise). */
 function vigie(args: string[], token?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: Record<string, string | undefined> = { ...process.env, VIGIE_LOG_LEVEL: 'silent', VIGIE_TOKEN: token };
-  if (token === undefined) delete env.VIGIE_TOKEN;
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args, '--url', server.url], { env, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
+  return vigieInProcess([...args, '--url', server.url], { env: { VIGIE_TOKEN: token } });
 }
 
 /** An API token made as the message tells people to: `vigie tokens create` on the server's data folder. */
-async function createToken(role: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [bin, 'tokens', 'create', '--name', `cli ${role}`, '--role', role, '--data', join(dir, 'data')], { env: { ...process.env, VIGIE_LOG_LEVEL: 'silent' }, timeout: 60_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`tokens create failed: ${stderr}`));
-      else resolve(stdout.trim());
-    });
-  });
+async function createToken(role: string, run: typeof vigieInProcess): Promise<string> {
+  const created = await run(['tokens', 'create', '--name', `cli ${role}`, '--role', role, '--data', join(dir, 'data')], { env: { VIGIE_TOKEN: undefined } });
+  if (created.code !== 0) throw new Error(`tokens create failed: ${created.stderr}`);
+  return created.stdout.trim();
 }
 
 beforeAll(async () => {
   server = await startServer({ dataDir: join(dir, 'data'), port: 0, demo: false, worker: false, logLevel: 'silent' });
-  [manager, analyst] = await Promise.all([createToken('manager'), createToken('analyst')]);
+  manager = await createToken('manager', vigieSpawned);
+  analyst = await createToken('analyst', vigieInProcess);
 }, 90_000);
 
 afterAll(async () => {

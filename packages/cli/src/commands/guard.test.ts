@@ -1,21 +1,19 @@
-import { execFile } from 'node:child_process';
+/**
+ * `vigie guard` and `vigie inbox list`: the first guard call through the real `vigie` binary (a real
+ * process's streams and exit code); the others in-process through `runCli`, same streams captured.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type StartedServer } from '@vigie/server';
+import { vigieInProcess, vigieSpawned, type CliResult } from '../testing/cli-harness';
 
-const bin = new URL('../../bin/vigie.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'vigie-cli-inbox-'));
 let server: StartedServer | undefined;
 
-function vigie(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env: { ...process.env, VIGIE_LOG_LEVEL: 'silent', VIGIE_DATA_DIR: join(dir, 'cli'), ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+const vigie = (args: string[], env: Record<string, string> = {}): Promise<CliResult> => vigieInProcess(args, { env: { VIGIE_DATA_DIR: join(dir, 'cli'), ...env } });
+const spawned = (args: string[]): Promise<CliResult> => vigieSpawned(args, { env: { VIGIE_DATA_DIR: join(dir, 'cli') } });
 
 afterAll(async () => {
   await server?.close();
@@ -24,7 +22,7 @@ afterAll(async () => {
 
 describe('vigie guard and vigie inbox', () => {
   it('prints the verdict JSON and exits 0 whatever the verdict', async () => {
-    const held = await vigie(['guard', '--lang', 'fr', 'Votre commande CMD-458712 est bloquée, appelez le 06 12 34 56 78']);
+    const held = await spawned(['guard', '--lang', 'fr', 'Votre commande CMD-458712 est bloquée, appelez le 06 12 34 56 78']);
     expect(held.code).toBe(0);
     const verdict = JSON.parse(held.stdout) as { verdict: string; reasons: { code: string; message: string }[] };
     expect(Object.keys(verdict)).toEqual(['verdict', 'reasons', 'suggestions', 'scores']);
