@@ -105,6 +105,17 @@ export function alertCases(getStore: () => VigieStore): void {
       expect(sent?.lastError).toBeUndefined();
       expect((await store.outbox.claimDue(now + 120_000, 10, 30_000)).map((e) => e.key)).toContain(`${entry.key}-b`);
     });
+
+    it('a key rotation can replace the target of a delivery (its re-sealed webhook secret), nothing else changes', async () => {
+      const store = getStore();
+      const ws = await newWorkspace(store);
+      const now = Date.parse('2026-11-17T08:00:00Z');
+      const notification = makeNotification();
+      const target = { kind: 'webhook' as const, url: 'https://hooks.example/v', format: 'slack' as const, secret: 'vigie-sealed:v1:old:iv:tag:data' };
+      await store.outbox.enqueue([{ key: notification.key, workspaceId: ws.id, notification, target, nextAttemptAt: now }]);
+      await store.outbox.update(notification.key, { target: { ...target, secret: 'vigie-sealed:v1:new:iv:tag:data' } });
+      expect(await store.outbox.listByWorkspace(ws.id)).toMatchObject([{ key: notification.key, status: 'pending', attempts: 0, nextAttemptAt: now, target: { ...target, secret: 'vigie-sealed:v1:new:iv:tag:data' } }]);
+    });
   });
 
   describe('in-app notifications', () => {
