@@ -34,6 +34,8 @@ export interface MemberDirectory {
   nameOf(id: string): string;
   /** The member's role in this workspace, or undefined when not a member. */
   roleOf(userId: string): Role | undefined;
+  /** Looks up people no longer members (removed since they acted), so their name still shows. */
+  resolve(ids: Iterable<string | undefined>): Promise<void>;
 }
 
 /** Members and tokens of the workspace, read once per request. */
@@ -46,7 +48,16 @@ export async function memberDirectory(deps: AppDeps, workspaceId: string): Promi
     roles.set(m.userId, m.role);
   }
   for (const token of tokens) names.set(`token:${token.id}`, token.name);
-  return { nameOf: (id) => names.get(id) ?? id, roleOf: (userId) => roles.get(userId) };
+  const looked = new Set<string>();
+  return {
+    nameOf: (id) => names.get(id) ?? id,
+    roleOf: (userId) => roles.get(userId),
+    async resolve(ids) {
+      const unknown = [...new Set(ids)].filter((id): id is string => id !== undefined && !names.has(id) && !looked.has(id) && !id.startsWith('token:'));
+      const users = await Promise.all(unknown.map((id) => (looked.add(id), deps.store.users.get(id))));
+      for (const user of users) if (user) names.set(user.id, user.name || user.email);
+    },
+  };
 }
 
 /**

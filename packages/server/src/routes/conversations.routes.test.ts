@@ -75,6 +75,9 @@ describe('inbox API', () => {
     expect(detail.json).toMatchObject({ status: 'closed', notes: [{ author: agent.userId, authorName: 'agent', text: 'Client fidèle depuis 2019' }] });
     expect((detail.json.mentions as unknown[]).length).toBe(2);
     expect((detail.json.audit as { action: string; actor: string; actorName: string }[]).map((a) => [a.action, a.actor, a.actorName])).toEqual([['update', manager.userId, 'manager'], ['bulk', agent.userId, 'agent']]);
+    // A member removed since keeps their name on what they did.
+    await t.vigie.store.memberships.remove(t.vigie.defaultWorkspace.id, agent.userId);
+    expect((await t.call('GET', `/api/conversations/${first!.id}`)).json).toMatchObject({ assigneeName: 'agent', notes: [{ authorName: 'agent' }] });
     expect((await t.call('GET', '/api/conversations/nope')).status).toBe(404);
   });
 

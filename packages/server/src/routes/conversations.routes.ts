@@ -60,6 +60,7 @@ export function conversationRoutes(deps: AppDeps) {
         ),
         memberDirectory(deps, c.var.workspaceId),
       ]);
+      await directory.resolve(page.items.map((i) => i.assignee));
       return c.json({ items: page.items.map((i) => withNames(directory, presentConversation(i, at))), nextCursor: page.nextCursor }, 200);
     },
   );
@@ -80,6 +81,7 @@ export function conversationRoutes(deps: AppDeps) {
       const mentionIds = await deps.store.conversations.mentionIds(ws, id);
       const mentions = (await Promise.all(mentionIds.map((m) => deps.store.mentions.get(ws, m)))).filter((m) => m !== undefined);
       const [notes, replies, audit, directory] = await Promise.all([deps.store.conversations.listNotes(ws, id), deps.store.replies.listByConversation(ws, id), deps.store.conversations.listAudit(ws, id), memberDirectory(deps, ws)]);
+      await directory.resolve([conversation.assignee, ...notes.map((n) => n.author), ...replies.map((r) => r.author), ...audit.map((a) => a.actor)]);
       return c.json({
         ...withNames(directory, presentConversation(conversation, now())),
         mentions: mentions.map(presentMention),

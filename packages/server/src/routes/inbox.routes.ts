@@ -67,6 +67,7 @@ export function inboxRoutes(deps: AppDeps) {
     async (c) => {
       const [stats, directory] = await Promise.all([deps.inbox.stats(c.var.workspaceId, c.req.valid('query').days), memberDirectory(deps, c.var.workspaceId)]);
       // Members by name; an older free-text assignee shows as written, unassigned as "".
+      await directory.resolve(stats.firstResponse.byMember.map((m) => m.key || undefined));
       return c.json({ ...stats, firstResponse: { ...stats.firstResponse, byMember: stats.firstResponse.byMember.map((m) => ({ ...m, name: m.key === '' ? '' : directory.nameOf(m.key) })) } }, 200);
     },
   );
