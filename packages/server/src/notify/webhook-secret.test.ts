@@ -56,13 +56,16 @@ async function startHook(): Promise<{ url: string; received: { body: string; hea
 /** What a receiver holding `secret` checks: the signature of each request it got. */
 const signedWith = (secret: string, request: { body: string; headers: IncomingHttpHeaders }): boolean => verifyWebhookSignature(secret, request.body, request.headers, Date.now() / 1000);
 
-/** Every file of the data folder (database, WAL), as text: the clear secret must be in none. */
+/** Every file of the database (main file, WAL), as text: the clear secret must be in none. */
 function dataFolderText(t: TestVigie): string {
   const dir = t.vigie.config.dataDir;
-  return readdirSync(dir)
+  const text = readdirSync(dir)
     .filter((name) => name.startsWith('vigie.db'))
     .map((name) => readFileSync(join(dir, name)).toString('latin1'))
     .join('\n');
+  // The rows are there (sealed), so not finding the clear secret means something.
+  expect(text.includes('vigie-sealed:v1:')).toBe(true);
+  return text;
 }
 
 async function topicId(t: TestVigie): Promise<string> {
