@@ -60,6 +60,7 @@ describe('inbox in Chromium', () => {
     expect(await assignee.locator('option').allTextContents()).toEqual(['Personne', 'Bea Agent', `${OWNER.name} (moi)`]);
     await page.getByRole('tab', { name: 'Les miennes' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Conversations' }).getByRole('button').count()).toBe(1);
+    expect(await page.getByRole('list', { name: 'Conversations' }).getByRole('button').first().textContent()).toContain('attribuée à moi');
     await page.getByRole('list', { name: 'Conversations' }).getByRole('button').first().click();
     // Given to another member, it leaves "mine".
     await assignee.selectOption({ label: 'Bea Agent' });

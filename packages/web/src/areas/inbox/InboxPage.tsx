@@ -125,6 +125,7 @@ export function InboxPage() {
                   <span className="mention-author">{c.lastAuthor}</span> <span className="muted">{t(`connector.${c.connector}`)}</span>
                   {c.sla && <span className={`badge sla-${c.sla}`}>{t(`inbox.sla.${c.sla}`)}</span>}
                   {c.recommendation && <span className="badge">{t(`inbox.action.${c.recommendation.action}`)}</span>}
+                  {c.assignee !== undefined && <span className="badge">{c.assignee === me ? t('inbox.assignedToMe') : t('inbox.assignedTo', { name: c.assigneeName ?? c.assignee })}</span>}
                   <span className="inbox-preview">{c.preview}</span>
                   <span className="muted inbox-why">{c.reasons.map((r) => (fr ? r.messageFr : r.message)).join(' · ')}</span>
                 </span>
