@@ -196,6 +196,7 @@ describe('createClient', () => {
     const last = seen.at(-1);
     expect(last?.headers['x-vigie-workspace']).toBe('ws2');
     expect(new URL(last?.url ?? '', 'http://x').searchParams.get('action')).toBe('token.create');
-    expect(api.workspaces.exportUrl()).toBe(`${baseUrl.replace(/\/$/, '')}/api/workspace/export`);
+    // A download link sends no header: the export URL names the workspace in its query.
+    expect(api.workspaces.exportUrl()).toBe(`${baseUrl.replace(/\/$/, '')}/api/workspace/export?workspace=ws2`);
   });
 });

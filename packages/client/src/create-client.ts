@@ -214,10 +214,10 @@ export function createClient(options: ClientOptions) {
       /** Deletes the current workspace; `confirm` must be its slug. */
       delete: (confirm: string) => del('/workspace', { confirm }),
       /**
-       * URL of the JSONL export of the current workspace, for a download link (the session cookie
-       * authenticates it; the session's current workspace is the one exported).
+       * URL of the JSONL export of the chosen workspace (`?workspace=`, since a download link sends no
+       * headers), for a download link; the session cookie authenticates it.
        */
-      exportUrl: () => url('/workspace/export'),
+      exportUrl: () => url('/workspace/export', { workspace }),
       retention: () => get<RetentionView>('/workspace/retention'),
       setRetention: (mentionDays: number | null) => put<RetentionView>('/workspace/retention', { mentionDays }),
     },
@@ -319,7 +319,7 @@ export function createClient(options: ClientOptions) {
       /** Live mentions as they are stored; returns the function that stops listening. */
       stream: (onMention: (mention: MentionView) => void, opts: StreamOptions = {}) =>
         openMentionStream(
-          { url: url('/mentions/stream', { topic: opts.topic }), token: options.token, fetch: doFetch },
+          { url: url('/mentions/stream', { topic: opts.topic, workspace }), token: options.token, fetch: doFetch },
           onMention,
           opts,
         ),

@@ -365,6 +365,9 @@ describe('members, tokens, workspaces, audit', () => {
     const viaHeader = await t.callAs(mine, 'GET', '/api/session', undefined, { headers: { 'x-vigie-workspace': newId } });
     expect(viaHeader.json).toMatchObject({ workspace: { id: newId }, role: 'owner' });
     expect((await t.callAs(mine, 'GET', '/api/topics', undefined, { headers: { 'x-vigie-workspace': other.workspace.id } })).status).toBe(404);
+    // A live stream or a download link names the workspace in the query (GET only), with the same checks.
+    expect((await t.callAs(mine, 'GET', `/api/session?workspace=${newId}`)).json).toMatchObject({ workspace: { id: newId } });
+    expect((await t.callAs(mine, 'GET', `/api/topics?workspace=${other.workspace.id}`)).status).toBe(404);
     expect((await t.callAs(mine, 'PUT', '/api/session/workspace', { workspaceId: other.workspace.id })).status).toBe(404);
     const switched = await t.callAs(mine, 'PUT', '/api/session/workspace', { workspaceId: newId });
     expect(switched.json).toMatchObject({ workspace: { id: newId }, role: 'owner' });

@@ -109,7 +109,8 @@ export function authenticate(deps: { identity: IdentityService; config: AuthConf
     }
 
     const authorization = c.req.header('authorization');
-    const requested = c.req.header(WORKSPACE_HEADER)?.trim() || undefined;
+    // A live stream (EventSource) or a download link cannot send headers: GET may name the workspace as `?workspace=`.
+    const requested = c.req.header(WORKSPACE_HEADER)?.trim() || (c.req.method === 'GET' ? c.req.query('workspace')?.trim() : undefined) || undefined;
     let caller: Caller | undefined;
     let byCookie = false;
     if (authorization !== undefined) {
