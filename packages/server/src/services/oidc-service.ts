@@ -65,7 +65,8 @@ export interface OidcServiceDeps {
  */
 export function createOidcService(deps: OidcServiceDeps) {
   const settings = deps.config.oidc;
-  const redirectUri = `${deps.config.publicUrl}/api/auth/oidc/callback`;
+  // Read at each use: a server started on port 0 learns its public URL once listening.
+  const redirectUri = () => `${deps.config.publicUrl}/api/auth/oidc/callback`;
   /** States already presented once (this process); the provider's one-time code covers other processes. */
   const spent = new Map<string, number>();
   let discovered: Promise<client.Configuration> | undefined;
@@ -73,7 +74,7 @@ export function createOidcService(deps: OidcServiceDeps) {
   function provider(): Promise<client.Configuration> {
     if (!settings) return Promise.reject(new OidcSignInError('oidc_off', 'OIDC sign-in is not configured'));
     discovered ??= client
-      .discovery(new URL(settings.issuer), settings.clientId, { client_secret: settings.clientSecret, redirect_uris: [redirectUri] }, client.ClientSecretPost(settings.clientSecret), {
+      .discovery(new URL(settings.issuer), settings.clientId, { client_secret: settings.clientSecret, redirect_uris: [redirectUri()] }, client.ClientSecretPost(settings.clientSecret), {
         timeout: PROVIDER_TIMEOUT_S,
         ...(settings.issuer.startsWith('http:') && { execute: [client.allowInsecureRequests] }),
       })
@@ -136,7 +137,7 @@ export function createOidcService(deps: OidcServiceDeps) {
         expiresAt: deps.now().getTime() + OIDC_FLOW_MS,
       };
       const url = client.buildAuthorizationUrl(configuration, {
-        redirect_uri: redirectUri,
+        redirect_uri: redirectUri(),
         scope: 'openid email profile',
         state: flow.state,
         nonce: flow.nonce,
@@ -161,7 +162,7 @@ export function createOidcService(deps: OidcServiceDeps) {
       const configuration = await provider();
       let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
       try {
-        tokens = await client.authorizationCodeGrant(configuration, new URL(`${redirectUri}?${params.toString()}`), {
+        tokens = await client.authorizationCodeGrant(configuration, new URL(`${redirectUri()}?${params.toString()}`), {
           pkceCodeVerifier: flow.verifier,
           expectedState: flow.state,
           expectedNonce: flow.nonce,
