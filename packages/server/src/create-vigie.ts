@@ -70,7 +70,7 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
   const replySender = options.replySender ?? createConnectorReplySender({ store, http, secrets, log, now });
   const replies = createConversationReplyService({ store, now, send: replySender, cooldownMinutes: config.guardCooldownMinutes, onSent: (ws, connector, externalId) => inbox.recordOwnPost(ws, connector, externalId) });
   const demo = createDemoService({ store, ingest, queryIndex, log, now, workspaceId: workspace.id, inbox });
-  const alertChannels = createAlertChannels(config, store);
+  const alertChannels = createAlertChannels(config, store, secrets);
   const alerts = createAlertWorker({ store, bus, log, now, channels: alertChannels.channels });
   const dataRights = createDataRightsService({ store, now });
   const retention = createRetentionJob({ rights: dataRights, store, log, now });

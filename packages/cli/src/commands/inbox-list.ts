@@ -21,7 +21,7 @@ export function registerInboxList(inbox: Command): void {
     .command('list')
     .description('conversations that need a human, most important first / conversations à traiter')
     .option('--view <view>', VIEWS.join('|'), 'open')
-    .option('--member <name>', 'for --view mine / pour --view mine')
+    .option('--member <userId>', 'a member\'s user id for --view mine (default: the token\'s creator) / identifiant du membre pour --view mine')
     .option('-n, --limit <n>', 'how many', '20')
     .option('--lang <lang>', 'language of the reasons (fr, en)', 'fr')
     .option('--json', 'JSON output')
