@@ -39,8 +39,12 @@ export function SignInPage({ onSignedIn, expired }: { onSignedIn: (session: Sess
     setBusy(true);
     setError(undefined);
     try {
-      if (mode === 'sign-in') onSignedIn(await api.auth.login({ email: email.trim(), password }));
-      else {
+      if (mode === 'sign-in') {
+        const session = await api.auth.login({ email: email.trim(), password });
+        // Leave `#/login?error=…` behind: its message must not come back at the next sign-in.
+        if (oidcError !== undefined) window.location.hash = '#/';
+        onSignedIn(session);
+      } else {
         await api.auth.requestPasswordReset(email.trim());
         setResetSent(true);
       }
