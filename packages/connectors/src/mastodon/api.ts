@@ -6,6 +6,9 @@
  * - Hashtag timeline: https://docs.joinmastodon.org/methods/timelines/#tag
  * - Public timeline: https://docs.joinmastodon.org/methods/timelines/#public
  * - Search (v2): https://docs.joinmastodon.org/methods/search/#v2
+ * - Notifications: https://docs.joinmastodon.org/methods/notifications/#get (Notification entity:
+ *   https://docs.joinmastodon.org/entities/Notification/)
+ * - One status: https://docs.joinmastodon.org/methods/statuses/#get
  * - Pagination (Link header, max_id/min_id/since_id): https://docs.joinmastodon.org/api/guidelines/#pagination
  * - Rate limits (X-RateLimit-*): https://docs.joinmastodon.org/api/rate-limits/
  */
@@ -202,4 +205,58 @@ export function readSearchStatuses(json: unknown, url: string): { statuses: Rece
   const statuses = typeof json === 'object' && json !== null ? (json as { statuses?: unknown }).statuses : undefined;
   if (!Array.isArray(statuses)) throw new ConnectorError('invalid_payload', `${url} did not return a Search result with statuses`);
   return readStatuses(statuses, url);
+}
+
+/** Notification entity, the fields we read: https://docs.joinmastodon.org/entities/Notification/ */
+const mastodonNotification = z.object({
+  id: z.string().min(1).max(64),
+  /** `mention` (a reply or a post naming the account), `quote`, `status`, `reblog`, `favourite`, … */
+  type: z.string(),
+  created_at: isoDate,
+  status: z.unknown().optional(),
+});
+
+/** Notification types that carry someone else's status addressed to the account. */
+export const NOTIFICATION_TYPES = ['mention', 'quote'] as const;
+
+/**
+ * Reads a notifications page (`GET /api/v1/notifications`): the statuses of `mention` and
+ * `quote` notifications, item by item; `ids` are the notification ids (the cursor), malformed
+ * items included, so a page of bad entries is not read again.
+ *
+ * @example
+ * const { statuses, ids } = readNotifications(json, url);
+ */
+export function readNotifications(json: unknown, url: string): { statuses: ReceivedStatus[]; skipped: SkippedItem[]; ids: string[] } {
+  if (!Array.isArray(json)) throw new ConnectorError('invalid_payload', `${url} did not return a list of notifications`);
+  const statuses: ReceivedStatus[] = [];
+  const skipped: SkippedItem[] = [];
+  const ids: string[] = [];
+  for (const item of json) {
+    const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+    if (typeof id === 'string' && /^[0-9A-Za-z]{1,64}$/.test(id)) ids.push(id);
+    const notification = mastodonNotification.safeParse(item);
+    if (!notification.success) {
+      skipped.push({ reason: `malformed notification: ${notification.error.issues[0]?.path.join('.') || 'item'} ${notification.error.issues[0]?.message ?? 'is invalid'}` });
+      continue;
+    }
+    if (!(NOTIFICATION_TYPES as readonly string[]).includes(notification.data.type)) continue;
+    const read = readStatuses([notification.data.status], url);
+    statuses.push(...read.statuses);
+    skipped.push(...read.skipped);
+  }
+  return { statuses, skipped, ids };
+}
+
+/**
+ * One status by its local id on the instance (`GET /api/v1/statuses/:id`), validated.
+ *
+ * @example
+ * const parent = await getStatus(ctx, 'https://mastodon.social', '109', token);
+ */
+export async function getStatus(ctx: ConnectorContext, instance: string, id: string, token?: string): Promise<MastodonStatus> {
+  const url = `${instance}/api/v1/statuses/${encodeURIComponent(id)}`;
+  const parsed = mastodonStatus.safeParse((await getMastodon(ctx, url, token)).json);
+  if (!parsed.success) throw new ConnectorError('invalid_payload', `${url} did not return a status`);
+  return parsed.data;
 }

@@ -1,6 +1,6 @@
 import type { ConnectorContext, MentionPage, SourceInput } from '../connector';
 import { ConnectorError } from '../connector-error';
-import { getMastodon, readSearchStatuses, readStatuses } from './api';
+import { getMastodon, readNotifications, readSearchStatuses, readStatuses } from './api';
 import type { MastodonSourceConfig } from './config';
 import { PAGE_SIZE, searchUrl, sourceUrl, withParam } from './source-url';
 import { toMentions } from './to-mention';
@@ -25,14 +25,15 @@ export async function backfillStatuses(ctx: ConnectorContext, source: SourceInpu
   const first = sourceUrl(config);
   const url = isSearch ? searchUrl(config.instance, config.search ?? '', offset) : request.cursor === undefined ? first : withParam(first, 'max_id', request.cursor);
   const res = await getMastodon(ctx, url, config.token);
-  const read = isSearch ? readSearchStatuses(res.json, url) : readStatuses(res.json, url);
-  const { mentions, skipped } = toMentions(read.statuses, { instanceHost: new URL(config.instance).host });
+  const isNotifications = config.notifications === true;
+  const read = isSearch ? readSearchStatuses(res.json, url) : isNotifications ? readNotifications(res.json, url) : readStatuses(res.json, url);
+  const { mentions, skipped } = toMentions(read.statuses, { instanceHost: new URL(config.instance).host, addressedToAccount: isNotifications });
   const until = request.until.getTime();
   const kept = mentions.filter((mention) => Date.parse(mention.publishedAt) >= until);
-  const returned = read.statuses.length + read.skipped.length;
+  const returned = isNotifications ? read.ids.length : read.statuses.length + read.skipped.length;
   // Timeline order is by the entry's own date (a boost's date, not the boosted post's), so the page's oldest entry decides.
   const oldest = read.statuses.reduce<number>((min, { status }) => Math.min(min, Date.parse(status.created_at)), Number.POSITIVE_INFINITY);
-  const lastId = read.statuses.at(-1)?.status.id;
+  const lastId = isNotifications ? read.ids.at(-1) : read.statuses.at(-1)?.status.id;
   let nextCursor: string | null = null;
   // Search results are ranked, not dated: page on while a page still holds statuses recent enough.
   if (isSearch && returned >= PAGE_SIZE && kept.length > 0) nextCursor = String(offset + returned);

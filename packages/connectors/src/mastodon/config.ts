@@ -17,12 +17,13 @@ const accessToken = z
   .meta({ secret: true, writeOnly: true, description: 'Access token (secret) / Jeton d’accès (secret)' });
 
 /**
- * Settings of one Mastodon source: exactly one of `hashtag`, `timeline` or `search` on one instance.
+ * Settings of one Mastodon source: exactly one of `hashtag`, `timeline`, `search` or `notifications` on one instance.
  *
  * @example
  * mastodonSourceConfig.parse({ instance: 'https://mastodon.social', hashtag: 'vigie' });
  * mastodonSourceConfig.parse({ instance: 'https://piaille.fr', timeline: 'local' });
  * mastodonSourceConfig.parse({ instance: 'https://mastodon.social', search: 'vigie', token: '…' });
+ * mastodonSourceConfig.parse({ instance: 'https://mastodon.social', notifications: true, token: '…' });
  */
 export const mastodonSourceConfig = z
   .object({
@@ -39,16 +40,29 @@ export const mastodonSourceConfig = z
     timeline: z.enum(['public', 'local']).optional().describe('Public timeline / Fil public'),
     /** Full-text status search; needs `token` on almost every instance (Mastodon limits anonymous search). */
     search: z.string().trim().min(1).max(500).optional().describe('Search (needs a token) / Recherche (jeton requis)'),
-    /** Optional account token (secret): needed for search, and by instances that close their public timelines. */
+    /**
+     * Mentions of the account (`GET /api/v1/notifications?types[]=mention`): replies to its posts,
+     * posts naming it and direct messages. Needs `token` (scope `read:notifications` or `read`).
+     */
+    notifications: z.boolean().optional().describe('Mentions of my account (needs a token) / Mentions de mon compte (jeton requis)'),
+    /** Optional account token (secret): needed for search and notifications, and by instances that close their public timelines. */
     token: accessToken.optional(),
   })
   .superRefine((config, ctx) => {
-    const chosen = [config.hashtag, config.timeline, config.search].filter((value) => value !== undefined).length;
+    const chosen = [config.hashtag, config.timeline, config.search, config.notifications === true ? true : undefined].filter((value) => value !== undefined).length;
     if (chosen !== 1) {
       ctx.addIssue({
         code: 'custom',
         path: ['hashtag'],
-        message: 'choose exactly one of hashtag, timeline or search / choisissez exactement un mot-dièse, un fil ou une recherche',
+        message:
+          'choose exactly one of hashtag, timeline, search or mentions of my account / choisissez exactement un mot-dièse, un fil, une recherche ou les mentions de mon compte',
+      });
+    }
+    if (config.notifications === true && config.token === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['token'],
+        message: 'mentions of my account need the account’s access token / les mentions de mon compte nécessitent le jeton d’accès du compte',
       });
     }
   });
@@ -71,13 +85,19 @@ export const mastodonAccountConfig = z.object({
 export type MastodonAccountConfig = z.infer<typeof mastodonAccountConfig>;
 
 /**
- * Memory between polls. `newestId` is the highest status id emitted (the `min_id` of the next
+ * Memory between polls. `newestId` is the highest status (or notification) id read (the `min_id` of the next
  * poll); `seen` holds `[externalId, editedAt]` pairs, newest first and bounded, so an overlap is
  * never re-emitted while an edited status is.
  */
 export const mastodonSourceState = z.object({
+  /** Newest status id (timelines) or notification id (notifications) already read: the next poll's `min_id`. */
   newestId: z.string().max(64).optional(),
   seen: z.array(z.tuple([z.string(), z.string()])).optional(),
+  /**
+   * Parents already resolved, newest first and bounded: `[local id on the polled instance, global uri,
+   * thread root uri or '']`; uri `''` = the parent could not be read (deleted, private), not asked again.
+   */
+  parents: z.array(z.tuple([z.string(), z.string(), z.string()])).optional(),
 });
 
 export type MastodonSourceState = z.infer<typeof mastodonSourceState>;

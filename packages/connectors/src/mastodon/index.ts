@@ -1,6 +1,6 @@
 /**
  * The Mastodon connector: hashtag and public timelines of any instance with no credentials,
- * status search with an account token, backfill by walking timelines back, live streaming of
+ * status search and the account's own mentions (notifications) with an account token, backfill by walking timelines back, live streaming of
  * hashtags and public timelines over server-sent events, and (with a token) publishing and replies.
  */
 import { defineConnector } from '../connector';
@@ -35,6 +35,7 @@ export const mastodon = defineConnector<MastodonSourceConfig, MastodonAccountCon
     const host = new URL(config.instance).host;
     if (config.hashtag !== undefined) return `#${config.hashtag} @ ${host}`;
     if (config.timeline !== undefined) return `${config.timeline === 'local' ? 'local' : 'public'} @ ${host}`;
+    if (config.notifications === true) return `mentions @ ${host}`;
     return `“${config.search ?? ''}” @ ${host}`;
   },
 });

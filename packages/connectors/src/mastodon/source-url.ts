@@ -10,9 +10,23 @@ export const PAGE_SIZE = 40;
  * sourceUrl({ instance: 'https://mastodon.social', hashtag: 'vigie' }); // 'https://mastodon.social/api/v1/timelines/tag/vigie?limit=40'
  */
 export function sourceUrl(config: MastodonSourceConfig): string {
+  if (config.notifications === true) return notificationsUrl(config.instance);
   if (config.hashtag !== undefined) return `${config.instance}/api/v1/timelines/tag/${encodeURIComponent(config.hashtag)}?limit=${PAGE_SIZE}`;
   if (config.timeline !== undefined) return `${config.instance}/api/v1/timelines/public?limit=${PAGE_SIZE}${config.timeline === 'local' ? '&local=true' : ''}`;
   return searchUrl(config.instance, config.search ?? '');
+}
+
+/** Notifications per page asked (`GET /api/v1/notifications`: default 40, maximum 80), the same as timelines so paging behaves alike. */
+export const NOTIFICATIONS_PAGE_SIZE = 40;
+
+/**
+ * The account's mentions and quotes, newest first (https://docs.joinmastodon.org/methods/notifications/#get).
+ *
+ * @example
+ * notificationsUrl('https://mastodon.social'); // 'https://mastodon.social/api/v1/notifications?types[]=mention&types[]=quote&limit=40'
+ */
+export function notificationsUrl(instance: string): string {
+  return `${instance}/api/v1/notifications?types[]=mention&types[]=quote&limit=${NOTIFICATIONS_PAGE_SIZE}`;
 }
 
 /**

@@ -26,6 +26,9 @@ export function streamUrl(config: MastodonSourceConfig): string {
   if (config.hashtag !== undefined) return `${config.instance}/api/v1/streaming/hashtag?tag=${encodeURIComponent(config.hashtag)}`;
   if (config.timeline === 'local') return `${config.instance}/api/v1/streaming/public/local`;
   if (config.timeline === 'public') return `${config.instance}/api/v1/streaming/public`;
+  if (config.notifications === true) {
+    throw new ConnectorError('invalid_request', 'mentions of a Mastodon account are polled, not streamed / les mentions d’un compte Mastodon sont relevées, pas diffusées en direct');
+  }
   throw new ConnectorError('invalid_request', 'Mastodon has no stream for a search; poll it instead / pas de flux en direct pour une recherche Mastodon');
 }
 

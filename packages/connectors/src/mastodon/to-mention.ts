@@ -15,6 +15,11 @@ import type { MastodonAccount, ReceivedStatus } from './api';
 export interface MastodonNormaliseContext {
   /** Host of the instance the status was read from: local accounts' `acct` has no domain. */
   instanceHost: string;
+  /**
+   * Statuses addressed to the account (its notifications): followers-only and direct ones are
+   * kept too, a direct one as `kind: 'message'`. Public timelines never set it.
+   */
+  addressedToAccount?: boolean;
 }
 
 /** Visibilities a listening tool may keep; the others should never reach a public timeline. */
@@ -43,7 +48,7 @@ function handleOf(account: MastodonAccount, instanceHost: string): string {
 export function toMention(received: ReceivedStatus, context: MastodonNormaliseContext): { mention: MentionInput } | { skipped: SkippedItem } {
   const status = received.status.reblog ?? received.status;
   const externalId = status.uri;
-  if (status.visibility !== null && status.visibility !== undefined && !PUBLIC_VISIBILITIES.has(status.visibility)) {
+  if (context.addressedToAccount !== true && status.visibility !== null && status.visibility !== undefined && !PUBLIC_VISIBILITIES.has(status.visibility)) {
     return { skipped: { reason: `not public (visibility ${status.visibility})`, externalId } };
   }
   const html = sanitizeHtml(status.content);
@@ -72,7 +77,7 @@ export function toMention(received: ReceivedStatus, context: MastodonNormaliseCo
       ...(status.replies_count !== null && status.replies_count !== undefined ? { replies: status.replies_count } : {}),
       ...(status.quotes_count !== null && status.quotes_count !== undefined ? { quotes: status.quotes_count } : {}),
     },
-    kind: status.in_reply_to_id !== null && status.in_reply_to_id !== undefined ? 'reply' : 'post',
+    kind: context.addressedToAccount === true && status.visibility === 'direct' ? 'message' : status.in_reply_to_id !== null && status.in_reply_to_id !== undefined ? 'reply' : 'post',
     raw: received.raw,
   };
   const url = httpUrl(status.url) ?? httpUrl(status.uri);
