@@ -153,6 +153,15 @@ describe('OIDC sign-in', () => {
     expect(r.session).toBeUndefined();
   });
 
+  it('comes back to the sign-in page when the person cancels at the provider', async () => {
+    const { callback: url, flowCookie } = await toProvider(t);
+    const cancelled = new URL(url.pathname, url);
+    cancelled.search = new URLSearchParams({ error: 'access_denied', state: url.searchParams.get('state') ?? '' }).toString();
+    const r = await callback(t, cancelled, flowCookie);
+    expect(r.location).toMatch(/#\/login\?error=oidc_denied$/);
+    expect(r.session).toBeUndefined();
+  });
+
   it('lets an invited person (no password yet) in with the invited e-mail', async () => {
     const bob = await t.vigie.store.users.create({ email: 'bob@velotys.example', name: 'Bob', locale: 'fr' });
     await t.vigie.store.memberships.set(t.vigie.defaultWorkspace.id, bob.id, 'analyst');
@@ -183,6 +192,34 @@ describe('OIDC sign-in — auto-create and off', () => {
       await t.vigie.store.memberships.set(t.vigie.defaultWorkspace.id, carol?.id ?? '', 'agent');
       const again = await signIn(t);
       expect((await t.callAs({ cookie: again.session ?? '' }, 'GET', '/api/session')).json).toMatchObject({ user: { email: 'carol@velotys.example' } });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('refuses an attempt finished more than 10 minutes after it started', async () => {
+    let clock = Date.now();
+    const t = await createTestVigie(oidcConfig(issuer), () => new Date(clock));
+    try {
+      const alice = await t.vigie.store.users.create({ email: 'alice@velotys.example', name: 'Alice', locale: 'en' });
+      await t.vigie.store.memberships.set(t.vigie.defaultWorkspace.id, alice.id, 'agent');
+      issuer.control.person = { sub: 'alice', email: 'alice@velotys.example', email_verified: true };
+      const { callback: url, flowCookie } = await toProvider(t);
+      clock += 10 * 60_000 + 1_000;
+      const late = await callback(t, url, flowCookie);
+      expect(late.location).toMatch(/#\/login\?error=oidc_state$/);
+      expect(late.session).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('when the provider cannot be reached, start goes back to the sign-in page saying so', async () => {
+    const t = await createTestVigie({ oidc: { issuer: 'http://127.0.0.1:9', clientId: CLIENT.id, clientSecret: CLIENT.secret, name: 'Down', autoCreate: false } });
+    try {
+      const start = await t.callAs('anonymous', 'GET', '/api/auth/oidc/start');
+      expect(start.status).toBe(302);
+      expect(start.headers.get('location')).toMatch(/#\/login\?error=oidc_unavailable$/);
     } finally {
       await t.close();
     }
