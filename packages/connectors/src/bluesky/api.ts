@@ -6,6 +6,7 @@
  * - getAuthorFeed: https://docs.bsky.app/docs/api/app-bsky-feed-get-author-feed
  * - PostView / FeedViewPost (app.bsky.feed.defs): https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/defs.json
  * - Post record (app.bsky.feed.post): https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json
+ * - listNotifications: https://docs.bsky.app/docs/api/app-bsky-notification-list-notifications
  * - XRPC errors `{ error, message }`: https://atproto.com/specs/xrpc#error-responses
  * - Rate limits (RateLimit-* headers): https://docs.bsky.app/docs/advanced-guides/rate-limits
  */
@@ -71,9 +72,13 @@ const AUTH_ERRORS = new Set(['ExpiredToken', 'InvalidToken', 'AuthenticationRequ
  * @example
  * const json = await getXrpc(ctx, 'https://public.api.bsky.app', 'app.bsky.feed.searchPosts', { q: 'vigie', sort: 'latest' });
  */
-export async function getXrpc(ctx: ConnectorContext, base: string, method: string, params: Record<string, string | undefined>, token?: string): Promise<unknown> {
+export async function getXrpc(ctx: ConnectorContext, base: string, method: string, params: Record<string, string | readonly string[] | undefined>, token?: string): Promise<unknown> {
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined) query.set(name, value);
+  for (const [name, value] of Object.entries(params)) {
+    // An array parameter is repeated (`reasons=reply&reasons=mention`), as XRPC expects.
+    if (typeof value === 'string') query.set(name, value);
+    else if (value !== undefined) for (const item of value) query.append(name, item);
+  }
   return sendXrpc(ctx, `${base}/xrpc/${method}?${query.toString()}`, { token });
 }
 
@@ -84,16 +89,17 @@ export async function getXrpc(ctx: ConnectorContext, base: string, method: strin
  * @example
  * const created = await postXrpc(ctx, 'https://bsky.social', 'com.atproto.repo.createRecord', { repo, collection, record }, accessJwt);
  */
-export async function postXrpc(ctx: ConnectorContext, base: string, method: string, body: Record<string, unknown>, token?: string): Promise<unknown> {
-  return sendXrpc(ctx, `${base}/xrpc/${method}`, { token, body: JSON.stringify(body) });
+export async function postXrpc(ctx: ConnectorContext, base: string, method: string, body: Record<string, unknown> | undefined, token?: string): Promise<unknown> {
+  return sendXrpc(ctx, `${base}/xrpc/${method}`, { token, post: true, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
 }
 
-async function sendXrpc(ctx: ConnectorContext, url: string, options: { token?: string; body?: string }): Promise<unknown> {
+async function sendXrpc(ctx: ConnectorContext, url: string, options: { token?: string; body?: string; post?: boolean }): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const request = { headers, signal: ctx.signal, throwHttpErrors: false };
-  const res = options.body === undefined ? await ctx.http.get(url, request) : await ctx.http.post(url, options.body, request);
+  // A procedure without input (refreshSession) is a POST with an empty body.
+  const res = options.post === true ? await ctx.http.post(url, options.body ?? '', request) : await ctx.http.get(url, request);
   let json: unknown;
   let parseError: Error | undefined;
   try {
@@ -184,6 +190,34 @@ export function readAuthorFeedPage(json: unknown, url: string): PostPage {
     const reason = wrapper.data.reason;
     const isRepost = reason?.$type === 'app.bsky.feed.defs#reasonRepost' && reason.by !== undefined && reason.indexedAt !== undefined;
     posts.push({ post: parsed.data, raw: item, ...(isRepost ? { repostedBy: { handle: reason.by?.handle ?? '', indexedAt: reason.indexedAt ?? '' } } : {}) });
+  }
+  return { posts, skipped, ...(cursor !== undefined ? { cursor } : {}) };
+}
+
+/** Notification reasons that carry someone's post addressed to the account. */
+export const NOTIFICATION_REASONS = ['reply', 'mention', 'quote'] as const;
+
+const notificationItem = z.object({ uri: z.string(), cid: z.string(), author: z.unknown(), reason: z.string(), record: z.unknown(), indexedAt: z.string() });
+
+/**
+ * Reads a listNotifications answer `{ cursor?, notifications: Notification[] }`: a reply, mention
+ * or quote becomes the post it carries (the notification is kept as `raw`); other reasons (like,
+ * repost, follow) are left out silently.
+ *
+ * @example
+ * const page = readNotificationsPage(await getXrpc(ctx, pds, 'app.bsky.notification.listNotifications', { reasons }, jwt), 'listNotifications');
+ */
+export function readNotificationsPage(json: unknown, url: string): PostPage {
+  const { list, cursor } = listOf(json, 'notifications', url);
+  const posts: ReceivedPost[] = [];
+  const skipped: SkippedItem[] = [];
+  for (const item of list) {
+    const notification = notificationItem.safeParse(item);
+    if (notification.success && !(NOTIFICATION_REASONS as readonly string[]).includes(notification.data.reason)) continue;
+    const { uri, cid, author, record, indexedAt } = notification.success ? notification.data : { uri: undefined, cid: undefined, author: undefined, record: undefined, indexedAt: undefined };
+    const parsed = postView.safeParse({ uri, cid, author, record, indexedAt });
+    if (notification.success && parsed.success) posts.push({ post: parsed.data, raw: item });
+    else skipped.push(skippedFrom(item, notification.success ? parsed.error : notification.error));
   }
   return { posts, skipped, ...(cursor !== undefined ? { cursor } : {}) };
 }

@@ -6,13 +6,35 @@ export const PUBLIC_APPVIEW = 'https://public.api.bsky.app';
 /** A handle (`alice.bsky.social`, a domain) or a DID (`did:plc:…`, `did:web:…`). */
 const ACTOR = /^(?:did:(?:plc|web):[a-zA-Z0-9._:%-]{1,2048}|(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)$/;
 
+/** A handle without `@`, a DID or an e-mail: what createSession accepts as `identifier`. */
+const identifier = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/^@/, ''))
+  .pipe(z.string().min(3).max(253));
+
+/** An app password (secret): stored encrypted, never presented back. */
+const appPassword = z
+  .string()
+  .trim()
+  .min(8, 'paste an app password, e.g. abcd-efgh-ijkl-mnop / collez un mot de passe d’application, ex. abcd-efgh-ijkl-mnop')
+  .max(256)
+  .meta({ secret: true, writeOnly: true, description: 'App password (secret) / Mot de passe d’application (secret)' });
+
+const serviceUrl = z
+  .url({ protocol: /^https?$/, error: 'expected an http or https URL / une URL http ou https' })
+  .max(512);
+
 /**
- * Settings of one Bluesky source: exactly one of `search` or `author`. No credentials: both read
- * the public AppView.
+ * Settings of one Bluesky source: exactly one of `search`, `author` or `notifications`. Search
+ * and author read the public AppView with no credentials; `notifications` reads the account's
+ * replies, mentions and quotes and needs its `identifier` and `appPassword` (given by the
+ * connected account).
  *
  * @example
  * blueskySourceConfig.parse({ search: 'vigie lang:fr' });
  * blueskySourceConfig.parse({ author: 'vigie.bsky.social' });
+ * blueskySourceConfig.parse({ notifications: true, identifier: 'vigie.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop' });
  */
 export const blueskySourceConfig = z
   .object({
@@ -26,19 +48,34 @@ export const blueskySourceConfig = z
       .pipe(z.string().max(253).regex(ACTOR, 'expected a handle such as alice.bsky.social or a DID / un identifiant comme alice.bsky.social ou un DID'))
       .optional()
       .describe('Author (handle or DID) / Auteur (identifiant ou DID)'),
+    /** Replies, mentions and quotes of the account (`app.bsky.notification.listNotifications`); needs the account. */
+    notifications: z.boolean().optional().describe('Notifications of my account (needs the account) / Notifications de mon compte (compte requis)'),
+    /** The account signed in for `notifications` (usually from the connected account). */
+    identifier: identifier.optional().describe('Handle or DID / Identifiant ou DID'),
+    appPassword: appPassword.optional(),
+    /** The account's PDS or entryway; empty means https://bsky.social. */
+    service: serviceUrl.optional().describe('PDS URL (advanced) / URL du PDS (avancé)'),
     /**
      * AppView base URL. Leave empty for the public AppView; set it for a self-hosted AppView or,
      * in tests, a local fixture server.
      */
-    baseUrl: z
-      .url({ protocol: /^https?$/, error: 'expected an http or https URL / une URL http ou https' })
-      .max(512)
-      .optional()
-      .describe('AppView URL (advanced) / URL de l’AppView (avancé)'),
+    baseUrl: serviceUrl.optional().describe('AppView URL (advanced) / URL de l’AppView (avancé)'),
   })
   .superRefine((config, ctx) => {
-    if ((config.search === undefined) === (config.author === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['search'], message: 'choose exactly one of search or author / choisissez soit une recherche, soit un auteur' });
+    const chosen = [config.search, config.author, config.notifications === true ? true : undefined].filter((value) => value !== undefined).length;
+    if (chosen !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['search'],
+        message: 'choose exactly one of search, author or notifications of my account / choisissez soit une recherche, soit un auteur, soit les notifications de mon compte',
+      });
+    }
+    if (config.notifications === true && (config.identifier === undefined || config.appPassword === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['appPassword'],
+        message: 'notifications of my account need the account (handle and app password) / les notifications de mon compte nécessitent le compte (identifiant et mot de passe d’application)',
+      });
     }
   });
 
@@ -49,6 +86,7 @@ export type BlueskySourceConfig = z.infer<typeof blueskySourceConfig>;
  * what the next search's `since` compares with, minus an overlap) and `[uri, cid]` pairs of recent posts (bounded), so a restart neither loses nor repeats.
  */
 export const blueskySourceState = z.object({
+  /** The newest date read: sortAt of search and author posts, `indexedAt` of notifications. */
   newestAt: z.string().optional(),
   seen: z.array(z.tuple([z.string(), z.string()])).optional(),
 });
@@ -73,25 +111,11 @@ export const DEFAULT_SERVICE = 'https://bsky.social';
  */
 export const blueskyAccountConfig = z.object({
   /** Handle without `@` (`vigie.bsky.social`), DID or e-mail. */
-  identifier: z
-    .string()
-    .trim()
-    .transform((value) => value.replace(/^@/, ''))
-    .pipe(z.string().min(3).max(253))
-    .describe('Handle or DID / Identifiant ou DID'),
+  identifier: identifier.describe('Handle or DID / Identifiant ou DID'),
   /** An app password (secret). */
-  appPassword: z
-    .string()
-    .trim()
-    .min(8, 'paste an app password, e.g. abcd-efgh-ijkl-mnop / collez un mot de passe d’application, ex. abcd-efgh-ijkl-mnop')
-    .max(256)
-    .meta({ secret: true, writeOnly: true, description: 'App password (secret) / Mot de passe d’application (secret)' }),
+  appPassword,
   /** The account's PDS or entryway; empty means https://bsky.social. Tests point it at a fixture server. */
-  service: z
-    .url({ protocol: /^https?$/, error: 'expected an http or https URL / une URL http ou https' })
-    .max(512)
-    .optional()
-    .describe('PDS URL (advanced) / URL du PDS (avancé)'),
+  service: serviceUrl.optional().describe('PDS URL (advanced) / URL du PDS (avancé)'),
 });
 
 export type BlueskyAccountConfig = z.infer<typeof blueskyAccountConfig>;

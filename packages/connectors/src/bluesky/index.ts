@@ -2,7 +2,8 @@
  * The Bluesky connector: post search and author feeds through the public AppView, with no
  * account; backfill by paging back; live posts of search sources through the Jetstream firehose
  * (stream.ts), over kit's WebSocket (address policy, pinned lookup, silence timeout); with an
- * app password, posting and replying as an account (publish.ts, reply.ts).
+ * app password, the account's notifications (replies, mentions, quotes) and posting and replying
+ * as the account (publish.ts, reply.ts), over one reused session (session.ts).
  */
 import { defineConnector } from '../connector';
 import { backfillPosts } from './backfill';
@@ -32,7 +33,7 @@ export const bluesky = defineConnector<BlueskySourceConfig, BlueskyAccountConfig
   },
   // 2 minutes: a search poll is one request when little is new, far below the AppView's 3,000 requests / 5 min per IP.
   defaultPollIntervalSec: 120,
-  describeSource: (config) => (config.search !== undefined ? `“${config.search}”` : `@${config.author ?? ''}`),
+  describeSource: (config) => (config.search !== undefined ? `“${config.search}”` : config.notifications === true ? `notifications @${config.identifier ?? ''}` : `@${config.author ?? ''}`),
 });
 
 export { benchPages as blueskyBenchPages } from './bench-pages';

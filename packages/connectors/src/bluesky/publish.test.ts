@@ -6,6 +6,7 @@ import { ConnectorError } from '../connector-error';
 import { createHttpClient, type HttpClient } from '../kit/http-client';
 import { secretFieldsOfAccount } from '../conformance/secret-fields';
 import { bluesky } from './index';
+import { forgetBlueskySessions } from './session';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const json = (name: string, status = 200, headers: Record<string, string> = {}): RecordedResponse => ({ status, headers: { 'content-type': 'application/json', ...headers }, body: fixture(name) });
@@ -31,7 +32,9 @@ afterAll(async () => {
   await server.close();
 });
 
+/** Routes of a reply from a signed-out state (no kept session), so each test sees the sign-in. */
 function routeHappy(): void {
+  forgetBlueskySessions();
   from = server.requests.length;
   server.route('/xrpc/com.atproto.server.createSession', json('create-session.json'));
   server.route('/xrpc/app.bsky.feed.getPosts', json('get-posts-reply.json'));

@@ -1,7 +1,8 @@
 /**
  * Posting and replying as a Bluesky account, through its PDS:
  * - session from an app password: `com.atproto.server.createSession`
- *   (https://docs.bsky.app/docs/api/com-atproto-server-create-session);
+ *   (https://docs.bsky.app/docs/api/com-atproto-server-create-session), created once and reused,
+ *   refreshed when it expires (session.ts);
  * - the post replied to, for its `cid` and its thread's root: `app.bsky.feed.getPosts`
  *   (https://docs.bsky.app/docs/api/app-bsky-feed-get-posts), proxied by the PDS to the AppView;
  * - the post itself: `com.atproto.repo.createRecord` (https://docs.bsky.app/docs/api/com-atproto-repo-create-record)
@@ -16,17 +17,16 @@ import type { ConnectorContext, PublishedRef } from '../connector';
 import { ConnectorError } from '../connector-error';
 import { getXrpc, postView, postXrpc } from './api';
 import { serviceOf, type BlueskyAccountConfig } from './config';
+import { withSession } from './session';
 import { parseAtUri, postUrl } from './to-mention';
 
 /** A post's text may hold 300 graphemes (app.bsky.feed.post lexicon, `maxGraphemes`). */
 const MAX_GRAPHEMES = 300;
 
-const session = z.object({ did: z.string().startsWith('did:'), handle: z.string().min(1), accessJwt: z.string().min(1) });
 const createdRecord = z.object({ uri: z.string().startsWith('at://'), cid: z.string().min(1) });
 const postsAnswer = z.object({ posts: z.array(z.unknown()) });
 
 type StrongRef = { uri: string; cid: string };
-type Session = z.infer<typeof session>;
 
 function graphemes(text: string): number {
   return [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].length;
@@ -38,14 +38,6 @@ function checkText(text: string): void {
   if (length > MAX_GRAPHEMES) {
     throw new ConnectorError('invalid_request', `Bluesky posts hold ${MAX_GRAPHEMES} characters at most, this one has ${length} / les posts Bluesky comptent ${MAX_GRAPHEMES} caractères au plus, celui-ci en a ${length}`);
   }
-}
-
-async function signIn(ctx: ConnectorContext, account: BlueskyAccountConfig): Promise<Session> {
-  const base = serviceOf(account);
-  const json = await postXrpc(ctx, base, 'com.atproto.server.createSession', { identifier: account.identifier, password: account.appPassword });
-  const parsed = session.safeParse(json);
-  if (!parsed.success) throw new ConnectorError('invalid_payload', `${base}/xrpc/com.atproto.server.createSession did not return a session`);
-  return parsed.data;
 }
 
 /** The parent's strong ref and its thread's root (the parent itself when it starts the thread). */
@@ -61,7 +53,7 @@ async function replyRefs(ctx: ConnectorContext, base: string, token: string, uri
 }
 
 /**
- * Signs in and creates a post, in reply to `inReplyTo` (an `at://` post URI) when given.
+ * Creates a post with the account's session (signing in only when none is kept), in reply to `inReplyTo` (an `at://` post URI) when given.
  *
  * @example
  * const ref = await createPost(ctx, account, 'Merci !', 'at://did:plc:abc/app.bsky.feed.post/3l3qo2vuowo2b');
@@ -72,10 +64,11 @@ export async function createPost(ctx: ConnectorContext, account: BlueskyAccountC
     throw new ConnectorError('invalid_request', `${inReplyTo} is not a Bluesky post (at://…/app.bsky.feed.post/…) / n’est pas un post Bluesky`);
   }
   const base = serviceOf(account);
-  const signedIn = await signIn(ctx, account);
-  const reply = inReplyTo === undefined ? undefined : await replyRefs(ctx, base, signedIn.accessJwt, inReplyTo);
-  const record = { $type: 'app.bsky.feed.post', text, createdAt: ctx.now().toISOString(), ...(reply !== undefined ? { reply } : {}) };
-  const json = await postXrpc(ctx, base, 'com.atproto.repo.createRecord', { repo: signedIn.did, collection: 'app.bsky.feed.post', record }, signedIn.accessJwt);
+  const { json, signedIn } = await withSession(ctx, account, async (session) => {
+    const reply = inReplyTo === undefined ? undefined : await replyRefs(ctx, base, session.accessJwt, inReplyTo);
+    const record = { $type: 'app.bsky.feed.post', text, createdAt: ctx.now().toISOString(), ...(reply !== undefined ? { reply } : {}) };
+    return { json: await postXrpc(ctx, base, 'com.atproto.repo.createRecord', { repo: session.did, collection: 'app.bsky.feed.post', record }, session.accessJwt), signedIn: session };
+  });
   const created = createdRecord.safeParse(json);
   const rkey = created.success ? parseAtUri(created.data.uri)?.rkey : undefined;
   if (!created.success || rkey === undefined) throw new ConnectorError('invalid_payload', `${base}/xrpc/com.atproto.repo.createRecord did not return the created record`);

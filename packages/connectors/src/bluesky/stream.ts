@@ -65,7 +65,7 @@ export function createJetstreamStream(open: OpenMessages, options: JetstreamStre
     onPosition?: (position: Record<string, unknown>) => void,
   ): Promise<void> {
     const search = source.config.search;
-    if (search === undefined) throw new ConnectorError('invalid_request', 'the Bluesky firehose is filtered by a search: an author source is polled / le flux Bluesky est filtré par une recherche : un auteur est relevé périodiquement');
+    if (search === undefined) throw new ConnectorError('invalid_request', 'the Bluesky firehose is filtered by a search: author and notifications sources are polled / le flux Bluesky est filtré par une recherche : auteurs et notifications sont relevés périodiquement');
     const filters = termsOfSearch(search).map((term) => createTermFilter([term]));
     if (filters.length === 0) throw new ConnectorError('invalid_request', `the search "${search}" has no word to filter the firehose with / la recherche n’a aucun mot pour filtrer le flux`);
     // Resume where the last run stopped (the worker saved `time_us` under state.stream).
