@@ -63,7 +63,7 @@ describe('Settings › Accounts', () => {
     const form = page.getByRole('form', { name: 'Ajouter une source' });
     await form.getByLabel('Réseau').selectOption('mastodon');
     await form.getByLabel('Jeton d’accès (secret)').waitFor();
-    await form.getByLabel('Compte').selectOption(accountId);
+    await form.getByRole('combobox', { name: /^Compte/ }).selectOption(accountId);
     await expect.poll(() => form.getByLabel('Jeton d’accès (secret)').count()).toBe(0);
     await form.getByLabel('Instance').fill(instance.origin);
     await form.getByRole('textbox', { name: 'Mot-dièse (sans #)' }).fill('marque');
