@@ -41,7 +41,9 @@ function newest(posts: ReceivedPost[], current: string | undefined): string | un
 /**
  * The poll capability. A search source asks for posts since the newest one seen (minus an
  * overlap) and pages until the cursor runs out; an author source pages back until it reaches
- * posts it has seen. The first poll reads one page (older posts are backfill's job).
+ * posts it has seen; a notifications source (the account's replies, mentions and quotes) pages
+ * back the same way, over the account's reused session. The first poll reads one page (older
+ * posts are backfill's job).
  *
  * @example
  * const result = await pollPosts(ctx, { config: { search: 'vigie' }, state: {} });
