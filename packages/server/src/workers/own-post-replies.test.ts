@@ -51,7 +51,7 @@ const VIGIE_DID = 'did:plc:velotys000000000000000000';
 const OUR_BSKY_POST = `at://${VIGIE_DID}/app.bsky.feed.post/3lbq1ondinek2a`;
 const BOB_BSKY_REPLY = 'at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3lbr2bobrek2b';
 
-async function startPds() {
+async function startPds(passwordAccepted = true) {
   let origin = '';
   const asked: string[] = [];
   const ref = { uri: OUR_BSKY_POST, cid: 'bafyreiondinepost0000000000000000000000000000000000000000' };
@@ -61,7 +61,11 @@ async function startPds() {
     const send = (code: number, body: unknown) => res.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     const url = new URL(req.url ?? '/', origin);
     asked.push(url.pathname);
-    if (url.pathname === '/xrpc/com.atproto.server.createSession') return send(200, { did: VIGIE_DID, handle: 'velotys.bsky.social', accessJwt: 'access-1', refreshJwt: 'refresh-1', active: true });
+    if (url.pathname === '/xrpc/com.atproto.server.createSession') {
+      return passwordAccepted
+        ? send(200, { did: VIGIE_DID, handle: 'velotys.bsky.social', accessJwt: 'access-1', refreshJwt: 'refresh-1', active: true })
+        : send(401, { error: 'AuthenticationRequired', message: 'Invalid identifier or password' });
+    }
     if (req.headers.authorization !== 'Bearer access-1') return send(400, { error: 'ExpiredToken', message: 'Token has expired' });
     if (url.pathname === '/xrpc/app.bsky.notification.listNotifications') {
       return send(200, { notifications: [{ uri: BOB_BSKY_REPLY, cid: 'bafyreibobreply', author: bob, reason: 'reply', reasonSubject: OUR_BSKY_POST, record, isRead: false, indexedAt: '2026-11-25T10:20:01.000Z' }] });
@@ -134,5 +138,16 @@ describe('replies to our own posts, from a Bluesky notifications source on a con
     const reply = await t.call('POST', `/api/conversations/${items[0]!.id}/replies`, { text: 'Merci Bob, vert sapin noté !', idempotencyKey: 'bsky-00001' });
     expect(reply.json).toMatchObject({ status: 'sent', sentExternalId: `at://${VIGIE_DID}/app.bsky.feed.post/3lbr5answerk2a` });
     expect(pds.asked.filter((path) => path === '/xrpc/com.atproto.server.createSession')).toHaveLength(1);
+  });
+
+  it('a refused app password marks the account “needs re-authorisation” and the source says so', async () => {
+    pds = await startPds(false);
+    t = await createTestVigie({}, () => NOW);
+    const account = await t.call('POST', '/api/accounts', { connector: 'bluesky', name: 'Velotys', config: { identifier: 'velotys.bsky.social', appPassword: 'revoked-app-password', service: pds.origin } });
+    const source = await t.call('POST', '/api/sources', { connector: 'bluesky', name: 'Notifications Velotys', accountId: account.json.id, config: { notifications: true }, enabled: false });
+    await t.call('POST', `/api/sources/${source.json.id as string}/fetch`);
+    expect((await t.call('GET', `/api/accounts/${account.json.id as string}`)).json).toMatchObject({ status: 'needs_reauth' });
+    const health = (await t.call('GET', `/api/sources/${source.json.id as string}`)).json.health as { status: string; lastError: { code: string } };
+    expect(health).toMatchObject({ status: 'needs_reauth', lastError: { code: 'auth_expired' } });
   });
 });
