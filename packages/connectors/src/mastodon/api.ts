@@ -241,6 +241,10 @@ export function readNotifications(json: unknown, url: string): { statuses: Recei
       continue;
     }
     if (!(NOTIFICATION_TYPES as readonly string[]).includes(notification.data.type)) continue;
+    if (notification.data.status === null || notification.data.status === undefined) {
+      skipped.push({ reason: `${notification.data.type} notification ${notification.data.id} without its status (deleted since)` });
+      continue;
+    }
     const read = readStatuses([notification.data.status], url);
     statuses.push(...read.statuses);
     skipped.push(...read.skipped);

@@ -13,7 +13,7 @@ import { createHttpClient, type HttpClient } from '../kit/http-client';
 import { mastodonSourceConfig, type MastodonSourceConfig } from './config';
 import { mastodon } from './index';
 import { resolveParents } from './parents';
-import { readStatuses } from './api';
+import { readNotifications, readStatuses } from './api';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const json = (name: string, status = 200) => ({ status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: fixture(name) });
@@ -99,6 +99,13 @@ describe('mastodon: mentions of my account', () => {
     const third = await poll.fetch(ctx, { config: config(), state: second.state });
     expect(third.mentions).toEqual([]);
     expect(sent().filter((r) => r.path.startsWith('/api/v1/statuses/'))).toEqual([]);
+  });
+
+  it('reports a mention whose status was deleted as skipped, with why', () => {
+    const read = readNotifications([{ id: '9100', type: 'mention', created_at: '2026-11-25T10:00:00.000Z', status: null }], 'test');
+    expect(read.statuses).toEqual([]);
+    expect(read.skipped).toEqual([{ reason: 'mention notification 9100 without its status (deleted since)' }]);
+    expect(read.ids).toEqual(['9100']);
   });
 
   it('a revoked token is auth_expired (the server then marks the account needs_reauth)', async () => {
