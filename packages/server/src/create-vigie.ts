@@ -80,6 +80,7 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
   let sessionPurge: ReturnType<typeof setInterval> | undefined;
   const inboxDigest = createInboxDigestJob({ store, log, now, onQueued: () => void alerts.deliver() });
 
+  let setupLink: string | undefined;
   return {
     config,
     log,
@@ -121,6 +122,8 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
     identity,
     /** `audit(c, action, target?, details?)`: one entry in the request's workspace, naming its caller. */
     audit,
+    /** The one-time link that creates the first owner, while nobody has an account (set by `start`). */
+    setupLink: (): string | undefined => setupLink,
     /** Seeds the demo on first start, then starts background work (polling, demo replay). */
     async start(): Promise<void> {
       await alerts.start();
@@ -128,7 +131,7 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
       await identity.purgeExpired();
       sessionPurge ??= setInterval(() => void identity.purgeExpired().catch((error: unknown) => log.warn({ err: error }, 'could not purge expired sessions')), 3_600_000);
       sessionPurge.unref();
-      const setupLink = await identity.createSetupLink();
+      setupLink = await identity.createSetupLink();
       if (setupLink) {
         log.warn(`First start: create the owner account at ${setupLink}`);
         log.warn(`Premier démarrage : créez le compte propriétaire sur ${setupLink}`);

@@ -14,6 +14,10 @@ export function registerServe(program: Command): void {
       const { startServer } = await import('@vigie/server');
       const server = await startServer({ port: options.port, dataDir: options.data, host: options.host, ...(options.demo ? {} : { demo: false }) });
       io().stdout.write(`Vigie is running at ${server.url} (${server.vigie.store.dialect}) — Vigie tourne sur ${server.url}\n`);
+      const setupLink = server.vigie.setupLink();
+      if (setupLink) {
+        io().stdout.write(`\nFirst start: create the owner account at / Premier démarrage : créez le compte propriétaire sur\n  ${setupLink}\n(or / ou : npx vigie setup)\n\n`);
+      }
       const stop = () => {
         server.close().then(
           () => process.exit(0),
