@@ -172,6 +172,12 @@ export async function postMastodon(ctx: ConnectorContext, url: string, body: Rec
   return readJson(res, url);
 }
 
+/** The timeline id of an entry, even a malformed one, so the cursor moves past a page of bad entries. */
+function timelineIdOf(item: unknown): string | undefined {
+  const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && /^[0-9A-Za-z]{1,64}$/.test(id) ? id : undefined;
+}
+
 /**
  * Validates a list of statuses one by one: a malformed item is skipped with its reason, a
  * payload that is not a list at all is `invalid_payload`.
@@ -186,8 +192,8 @@ export function readStatuses(json: unknown, url: string): { statuses: ReceivedSt
   // Timeline ids of every entry, malformed ones included, so the cursor moves past a page of bad entries.
   const ids: string[] = [];
   for (const item of json) {
-    const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
-    if (typeof id === 'string' && /^[0-9A-Za-z]{1,64}$/.test(id)) ids.push(id);
+    const id = timelineIdOf(item);
+    if (id !== undefined) ids.push(id);
     const parsed = mastodonStatus.safeParse(item);
     if (parsed.success) {
       statuses.push({ status: parsed.data, raw: item });
@@ -233,8 +239,8 @@ export function readNotifications(json: unknown, url: string): { statuses: Recei
   const skipped: SkippedItem[] = [];
   const ids: string[] = [];
   for (const item of json) {
-    const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
-    if (typeof id === 'string' && /^[0-9A-Za-z]{1,64}$/.test(id)) ids.push(id);
+    const id = timelineIdOf(item);
+    if (id !== undefined) ids.push(id);
     const notification = mastodonNotification.safeParse(item);
     if (!notification.success) {
       skipped.push({ reason: `malformed notification: ${notification.error.issues[0]?.path.join('.') || 'item'} ${notification.error.issues[0]?.message ?? 'is invalid'}` });

@@ -58,6 +58,20 @@ interface StoredIntake {
   sealedSecret: string;
 }
 
+/** Re-seals the sealed fields of each record's `config` (sources, accounts), one row at a time. */
+async function resealConfigs(
+  box: SecretBox,
+  records: Promise<{ id: string; config: Record<string, unknown> }[]>,
+  save: (id: string, config: Record<string, unknown>) => Promise<unknown>,
+): Promise<ResealCount> {
+  const count: ResealCount = { resealed: 0, unreadable: 0 };
+  for (const record of await records) {
+    const config = resealConfig(box, record.config, count);
+    if (config) await save(record.id, config);
+  }
+  return count;
+}
+
 /**
  * Every place a secret is sealed. A new kind of sealed record adds its holder here.
  *
@@ -67,25 +81,13 @@ interface StoredIntake {
 export const SEALED_SECRET_HOLDERS: readonly SealedSecretHolder[] = [
   {
     name: 'sources',
-    async reseal(store, workspaceId, box) {
-      const count = { resealed: 0, unreadable: 0 };
-      for (const source of await store.sources.list(workspaceId)) {
-        const config = resealConfig(box, source.config, count);
-        if (config) await store.sources.update(workspaceId, source.id, { config });
-      }
-      return count;
-    },
+    reseal: (store, workspaceId, box) =>
+      resealConfigs(box, store.sources.list(workspaceId), (id, config) => store.sources.update(workspaceId, id, { config })),
   },
   {
     name: 'accounts',
-    async reseal(store, workspaceId, box) {
-      const count = { resealed: 0, unreadable: 0 };
-      for (const account of await store.accounts.list(workspaceId)) {
-        const config = resealConfig(box, account.config, count);
-        if (config) await store.accounts.update(workspaceId, account.id, { config });
-      }
-      return count;
-    },
+    reseal: (store, workspaceId, box) =>
+      resealConfigs(box, store.accounts.list(workspaceId), (id, config) => store.accounts.update(workspaceId, id, { config })),
   },
   {
     name: 'intakes',
