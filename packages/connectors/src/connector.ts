@@ -139,6 +139,12 @@ export interface ConnectorDefinition<SourceConfig, AccountConfig = never> {
   name: string;
   /** Validated before a source is saved; its JSON Schema (`z.toJSONSchema`) renders the settings form. */
   sourceConfig: z.ZodType<SourceConfig>;
+  /**
+   * Settings of `sourceConfig` of which a source sets exactly one (what it watches: a hashtag, a
+   * timeline, a search…). The schema's own refinement checks the same constant; the settings form
+   * reads it here, since JSON Schema cannot carry a Zod refinement.
+   */
+  sourceModes?: readonly string[];
   accountConfig?: z.ZodType<AccountConfig>;
   capabilities: ConnectorCapabilities<SourceConfig, AccountConfig>;
   /** Default polling interval in seconds. */
@@ -167,4 +173,15 @@ export function defineConnector<S, A = never>(def: ConnectorDefinition<S, A>): C
 export function listCapabilities(connector: { capabilities: object }): CapabilityName[] {
   const order: CapabilityName[] = ['poll', 'search', 'stream', 'backfill', 'publish', 'reply', 'metrics'];
   return order.filter((name) => name in connector.capabilities && (connector.capabilities as Record<string, unknown>)[name] !== undefined);
+}
+
+/**
+ * The source modes a config sets: a mode counts when its value is present and not `false`
+ * (`notifications: false` means "not this mode"). A config's schema refines on `chosenModes(…).length === 1`.
+ *
+ * @example
+ * chosenModes({ instance: 'https://mastodon.social', hashtag: 'vigie', notifications: false }, ['hashtag', 'timeline', 'search', 'notifications']) // ['hashtag']
+ */
+export function chosenModes(config: Record<string, unknown>, modes: readonly string[]): string[] {
+  return modes.filter((mode) => config[mode] !== undefined && config[mode] !== false);
 }

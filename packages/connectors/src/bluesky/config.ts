@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chosenModes } from '../connector';
 
 /** The public, unauthenticated AppView: https://docs.bsky.app/docs/advanced-guides/api-directory */
 export const PUBLIC_APPVIEW = 'https://public.api.bsky.app';
@@ -24,6 +25,9 @@ const appPassword = z
 const serviceUrl = z
   .url({ protocol: /^https?$/, error: 'expected an http or https URL / une URL http ou https' })
   .max(512);
+
+/** What a Bluesky source watches: exactly one of these settings (`sourceModes` of the connector). */
+export const BLUESKY_SOURCE_MODES = ['search', 'author', 'notifications'] as const;
 
 /**
  * Settings of one Bluesky source: exactly one of `search`, `author` or `notifications`. Search
@@ -62,11 +66,10 @@ export const blueskySourceConfig = z
     baseUrl: serviceUrl.optional().describe('AppView URL (advanced) / URL de l’AppView (avancé)'),
   })
   .superRefine((config, ctx) => {
-    const chosen = [config.search, config.author, config.notifications === true ? true : undefined].filter((value) => value !== undefined).length;
-    if (chosen !== 1) {
+    if (chosenModes(config, BLUESKY_SOURCE_MODES).length !== 1) {
       ctx.addIssue({
         code: 'custom',
-        path: ['search'],
+        path: [BLUESKY_SOURCE_MODES[0]],
         message: 'choose exactly one of search, author or notifications of my account / choisissez soit une recherche, soit un auteur, soit les notifications de mon compte',
       });
     }

@@ -7,7 +7,7 @@
  */
 import { defineConnector } from '../connector';
 import { backfillPosts } from './backfill';
-import { blueskyAccountConfig, blueskySourceConfig, type BlueskyAccountConfig, type BlueskySourceConfig } from './config';
+import { BLUESKY_SOURCE_MODES, blueskyAccountConfig, blueskySourceConfig, type BlueskyAccountConfig, type BlueskySourceConfig } from './config';
 import { pollPosts } from './poll';
 import { publishPost } from './publish';
 import { replyToPost } from './reply';
@@ -22,6 +22,7 @@ export const bluesky = defineConnector<BlueskySourceConfig, BlueskyAccountConfig
   id: 'bluesky',
   name: 'Bluesky',
   sourceConfig: blueskySourceConfig,
+  sourceModes: BLUESKY_SOURCE_MODES,
   accountConfig: blueskyAccountConfig,
   capabilities: {
     poll: { fetch: pollPosts },

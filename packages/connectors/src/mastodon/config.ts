@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chosenModes } from '../connector';
 
 /** A hashtag as Mastodon stores it: letters, digits, underscores, no leading `#`. */
 const HASHTAG = /^[\p{L}\p{N}_]{1,100}$/u;
@@ -15,6 +16,9 @@ const accessToken = z
   .min(8, 'the access token looks truncated / le jeton d’accès semble tronqué')
   .max(512)
   .meta({ secret: true, writeOnly: true, description: 'Access token (secret) / Jeton d’accès (secret)' });
+
+/** What a Mastodon source watches: exactly one of these settings (`sourceModes` of the connector). */
+export const MASTODON_SOURCE_MODES = ['hashtag', 'timeline', 'search', 'notifications'] as const;
 
 /**
  * Settings of one Mastodon source: exactly one of `hashtag`, `timeline`, `search` or `notifications` on one instance.
@@ -49,11 +53,10 @@ export const mastodonSourceConfig = z
     token: accessToken.optional(),
   })
   .superRefine((config, ctx) => {
-    const chosen = [config.hashtag, config.timeline, config.search, config.notifications === true ? true : undefined].filter((value) => value !== undefined).length;
-    if (chosen !== 1) {
+    if (chosenModes(config, MASTODON_SOURCE_MODES).length !== 1) {
       ctx.addIssue({
         code: 'custom',
-        path: ['hashtag'],
+        path: [MASTODON_SOURCE_MODES[0]],
         message:
           'choose exactly one of hashtag, timeline, search or mentions of my account / choisissez exactement un mot-dièse, un fil, une recherche ou les mentions de mon compte',
       });

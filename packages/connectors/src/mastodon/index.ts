@@ -5,7 +5,7 @@
  */
 import { defineConnector } from '../connector';
 import { backfillStatuses } from './backfill';
-import { mastodonAccountConfig, mastodonSourceConfig, type MastodonAccountConfig, type MastodonSourceConfig } from './config';
+import { MASTODON_SOURCE_MODES, mastodonAccountConfig, mastodonSourceConfig, type MastodonAccountConfig, type MastodonSourceConfig } from './config';
 import { pollStatuses } from './poll';
 import { publishStatus } from './publish';
 import { replyToStatus } from './reply';
@@ -20,6 +20,7 @@ export const mastodon = defineConnector<MastodonSourceConfig, MastodonAccountCon
   id: 'mastodon',
   name: 'Mastodon',
   sourceConfig: mastodonSourceConfig,
+  sourceModes: MASTODON_SOURCE_MODES,
   accountConfig: mastodonAccountConfig,
   capabilities: {
     poll: { fetch: pollStatuses },

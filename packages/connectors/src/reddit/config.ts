@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chosenModes } from '../connector';
 
 /** Reddit's own host for the JSON listings. */
 export const REDDIT_ORIGIN = 'https://www.reddit.com';
@@ -8,6 +9,9 @@ export const REDDIT_ORIGIN = 'https://www.reddit.com';
  * and throttles or blocks generic ones: https://github.com/reddit-archive/reddit/wiki/API#rules
  */
 export const DEFAULT_USER_AGENT = 'web:vigie:0.1.0 (self-hosted social listening; +https://github.com/vigie-app/vigie)';
+
+/** What a Reddit source watches: exactly one of these settings (`sourceModes` of the connector). */
+export const REDDIT_SOURCE_MODES = ['subreddit', 'search'] as const;
 
 /**
  * Settings of one Reddit source: exactly one of `subreddit` or `search`. No credentials: both
@@ -44,8 +48,8 @@ export const redditSourceConfig = z
       .describe('Base URL (advanced) / URL de base (avancé)'),
   })
   .superRefine((config, ctx) => {
-    if ((config.subreddit === undefined) === (config.search === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['subreddit'], message: 'choose exactly one of subreddit or search / choisissez soit un subreddit, soit une recherche' });
+    if (chosenModes(config, REDDIT_SOURCE_MODES).length !== 1) {
+      ctx.addIssue({ code: 'custom', path: [REDDIT_SOURCE_MODES[0]], message: 'choose exactly one of subreddit or search / choisissez soit un subreddit, soit une recherche' });
     }
   });
 

@@ -4,7 +4,7 @@
  */
 import { defineConnector } from '../connector';
 import { backfillListing } from './backfill';
-import { redditSourceConfig, type RedditSourceConfig } from './config';
+import { REDDIT_SOURCE_MODES, redditSourceConfig, type RedditSourceConfig } from './config';
 import { pollListing } from './poll';
 import { createSearchReddit } from './search';
 
@@ -16,6 +16,7 @@ export const reddit = defineConnector<RedditSourceConfig>({
   id: 'reddit',
   name: 'Reddit',
   sourceConfig: redditSourceConfig,
+  sourceModes: REDDIT_SOURCE_MODES,
   capabilities: {
     poll: { fetch: pollListing },
     search: { search: createSearchReddit() },

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { chosenModes } from '../connector';
 
 const apiKey = z.string().trim().min(20, 'paste a YouTube Data API key / collez une clé d’API YouTube Data').max(200);
+
+/** What a YouTube source watches: exactly one of these settings (`sourceModes` of the connector). */
+export const YOUTUBE_SOURCE_MODES = ['query', 'channelId', 'videoId'] as const;
 
 /**
  * Settings of one YouTube source: exactly one of a video search, the comments of a channel (on
@@ -33,9 +37,8 @@ export const youtubeSourceConfig = z
       .describe('Video id (comments) / Identifiant de vidéo (commentaires)'),
   })
   .superRefine((config, ctx) => {
-    const chosen = [config.query, config.channelId, config.videoId].filter((value) => value !== undefined).length;
-    if (chosen !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['query'], message: 'choose exactly one of a search, a channel or a video / choisissez exactement une recherche, une chaîne ou une vidéo' });
+    if (chosenModes(config, YOUTUBE_SOURCE_MODES).length !== 1) {
+      ctx.addIssue({ code: 'custom', path: [YOUTUBE_SOURCE_MODES[0]], message: 'choose exactly one of a search, a channel or a video / choisissez exactement une recherche, une chaîne ou une vidéo' });
     }
   });
 

@@ -6,7 +6,7 @@
 import { defineConnector, type ConnectorDefinition } from '../connector';
 import { YOUTUBE_API_BASE } from './api';
 import { backfillYoutube } from './backfill';
-import { youtubeAccountConfig, youtubeSourceConfig, type YoutubeAccountConfig, type YoutubeSourceConfig } from './config';
+import { YOUTUBE_SOURCE_MODES, youtubeAccountConfig, youtubeSourceConfig, type YoutubeAccountConfig, type YoutubeSourceConfig } from './config';
 import { pollYoutube } from './poll';
 import { replyOnYoutube } from './reply';
 import { searchYoutube } from './search';
@@ -24,6 +24,7 @@ export function createYoutubeConnector(baseUrl: string = YOUTUBE_API_BASE): Conn
     id: 'youtube',
     name: 'YouTube',
     sourceConfig: youtubeSourceConfig,
+    sourceModes: YOUTUBE_SOURCE_MODES,
     accountConfig: youtubeAccountConfig,
     capabilities: {
       poll: { fetch: (ctx, source) => pollYoutube(ctx, baseUrl, source) },

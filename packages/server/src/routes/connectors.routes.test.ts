@@ -25,7 +25,8 @@ describe('connectors for the settings form', () => {
   });
 
   it('states the "exactly one of" groups as oneOf of required fields that exist in the schema', () => {
-    expect(byId('mastodon').sourceConfigSchema.oneOf?.map((o) => o.required[0])).toEqual(['hashtag', 'timeline', 'search']);
+    expect(byId('mastodon').sourceConfigSchema.oneOf?.map((o) => o.required[0])).toEqual(['hashtag', 'timeline', 'search', 'notifications']);
+    expect(byId('bluesky').sourceConfigSchema.oneOf?.map((o) => o.required[0])).toEqual(['search', 'author', 'notifications']);
     expect(byId('rss').sourceConfigSchema.oneOf).toBeUndefined();
     for (const item of items) {
       for (const option of item.sourceConfigSchema.oneOf ?? []) expect(Object.keys(item.sourceConfigSchema.properties), item.id).toContain(option.required[0]);

@@ -1,18 +1,6 @@
 import { z } from 'zod';
 import type { AnyConnector } from '@vigie/connectors';
 
-/**
- * Settings of which a source needs exactly one. The connectors check this in a Zod refinement,
- * which JSON Schema cannot carry, so the form would not know; it is restated here as the standard
- * `oneOf: [{ required: [a] }, …]` (kept in step with the connectors' config.ts refinements).
- */
-const EXACTLY_ONE_OF: Record<string, string[]> = {
-  mastodon: ['hashtag', 'timeline', 'search'],
-  bluesky: ['search', 'author'],
-  reddit: ['subreddit', 'search'],
-  youtube: ['query', 'channelId', 'videoId'],
-};
-
 interface PropertySchema {
   description?: string;
   writeOnly?: boolean;
@@ -24,16 +12,18 @@ const isSecret = (p: PropertySchema): boolean => p.writeOnly === true || p.secre
 
 /**
  * The JSON Schema of a connector's source settings, as the settings form renders it: every
- * credential flagged `writeOnly` (password input, never pre-filled), plus the exactly-one-of group.
+ * credential flagged `writeOnly` (password input, never pre-filled), plus the exactly-one-of group
+ * as the standard `oneOf: [{ required: [a] }, …]`, from the connector's `sourceModes` (the same
+ * constant its Zod refinement checks, which JSON Schema cannot carry).
  *
  * @example
- * sourceFormSchema(getConnector('mastodon')!).oneOf // [{ required: ['hashtag'] }, { required: ['timeline'] }, { required: ['search'] }]
+ * sourceFormSchema(getConnector('mastodon')!).oneOf // [{ required: ['hashtag'] }, { required: ['timeline'] }, { required: ['search'] }, { required: ['notifications'] }]
  */
-export function sourceFormSchema(connector: Pick<AnyConnector, 'id' | 'sourceConfig'>): Record<string, unknown> {
+export function sourceFormSchema(connector: Pick<AnyConnector, 'id' | 'sourceConfig' | 'sourceModes'>): Record<string, unknown> {
   const schema = z.toJSONSchema(connector.sourceConfig, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> & { properties?: Record<string, PropertySchema> };
   const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, p]) => [name, isSecret(p) ? { ...p, writeOnly: true } : p]));
-  const group = EXACTLY_ONE_OF[connector.id];
-  return { ...schema, properties, ...(group ? { oneOf: group.map((field) => ({ required: [field] })) } : {}) };
+  const group = connector.sourceModes;
+  return { ...schema, properties, ...(group && group.length > 0 ? { oneOf: group.map((field) => ({ required: [field] })) } : {}) };
 }
 
 /**
