@@ -288,7 +288,7 @@ export function createAccountService(deps: AccountDeps & { config: Config; strea
         const kept = openSecrets(deps.secrets, Object.fromEntries(fields.filter((f) => typeof account.config[f] === 'string').map((f) => [f, account.config[f]])));
         newCredential = fields.some((f) => typeof patch.config?.[f] === 'string' && patch.config[f] !== '');
         const validated = await validate(connector, { ...account.config, ...kept, ...(billsReads(connector) && { monthlyReadBudget: account.budget?.monthlyReads }), ...patch.config });
-        config = sealSecrets(deps.secrets, fields, { ...validated.config, ...(newCredential ? {} : pick(account.config, OAUTH_FIELDS)) }, account.config);
+        config = sealSecrets(deps.secrets, fields, { ...validated.config, ...(newCredential ? {} : pick(account.config, OAUTH_FIELDS.filter((f) => patch.config?.[f] === undefined))) }, account.config);
         if (monthlyReads === undefined && patch.config.monthlyReadBudget !== undefined) monthlyReads = validated.monthlyReads;
       }
       const updated = await deps.store.accounts.update(workspaceId, id, {

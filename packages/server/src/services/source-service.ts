@@ -5,7 +5,7 @@ import type { Vigie } from '../create-vigie';
 import { zodDetails } from '../http/error-handler';
 import { openSecrets, redactSecrets, sealSecrets } from '../security/source-secrets';
 import { sourceSecretFields } from './source-form-schema';
-import { accountSecretFields, mergeAccountConfig } from './account-service';
+import { accountFormSchema, accountSecretFields, mergeAccountConfig } from './account-service';
 import { runBackfill } from '../jobs/backfill-source.job';
 
 /** Settings that hold an address Vigie will call: each is SSRF-checked before it is saved. */
@@ -77,7 +77,31 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
       throw new AppError('validation_failed', `no ${connector.name} account ${accountId} / aucun compte ${connector.name} ${accountId}`, [{ field: 'accountId', message: 'no such account for this connector' }]);
     }
     const fields = accountSecretFields(connector);
-    return { fields, opened: openSecrets(deps.secrets, account.config) };
+    // What the account supplies: its form's settings (e.g. Bluesky's identifier, Mastodon's instance) and its credentials.
+    const supplied = [...new Set([...Object.keys(accountFormSchema(connector).properties), ...fields])];
+    return { fields, supplied, opened: openSecrets(deps.secrets, account.config) };
+  }
+
+  /**
+   * The settings a source linked to an account keeps of its own: not those the account supplies,
+   * unless `typed` with another value than the account's (`parsed`: what the schema made of the
+   * settings, account merged in) — so a later change of the account (a new identifier, another
+   * instance) is not shadowed by a stale copy in the source.
+   *
+   * @example
+   * // account { instance: 'https://piaille.fr', token }: typed { instance: 'https://piaille.fr/', hashtag: 'vigie' } → { hashtag: 'vigie' }
+   */
+  function withoutAccountFields(
+    config: Record<string, unknown>,
+    typed: Record<string, unknown>,
+    parsed: Record<string, unknown>,
+    account: { supplied: string[]; opened: Record<string, unknown> },
+  ): Record<string, unknown> {
+    const kept = { ...config };
+    for (const field of account.supplied) {
+      if (typed[field] === undefined || JSON.stringify(parsed[field]) === JSON.stringify(account.opened[field])) delete kept[field];
+    }
+    return kept;
   }
 
   /** The connector and the config its schema accepts, every address SSRF-checked; nothing stored. */
@@ -99,20 +123,20 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
       throw error;
     }
     await checkUrls(config, request.url !== undefined);
-    // The account's credentials stay in the account: the source keeps only its own settings.
+    // What the account supplies stays in the account: the source keeps only its own settings.
     const effective = { ...config };
-    if (account) for (const field of account.fields) if (rawConfig[field] === undefined) delete config[field];
+    if (account) config = withoutAccountFields(config, rawConfig, effective, account);
     return { connector, config, effective, account };
   }
 
   async function validate(workspaceId: string, request: SourceRequest) {
-    const { connector, config } = await parseRequest(request, workspaceId);
+    const { connector, config, effective } = await parseRequest(request, workspaceId);
     const existing = (await deps.store.sources.list(workspaceId)).find((s) => s.connector === request.connector && sameSettings(s.config, config));
     if (existing) {
       const what = typeof config.url === 'string' ? 'this feed' : 'a source with these settings';
       throw new AppError('conflict', `${what} is already a source ("${existing.name}")`, [{ field: typeof config.url === 'string' ? 'url' : 'config', message: `already added as source ${existing.id}` }]);
     }
-    return { connector, config: sealSecrets(deps.secrets, sourceSecretFields(connector), config) };
+    return { connector, effective, config: sealSecrets(deps.secrets, sourceSecretFields(connector), config) };
   }
 
   async function mustGet(workspaceId: string, id: string): Promise<Source> {
@@ -126,13 +150,14 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
     list: (workspaceId: string) => deps.store.sources.list(workspaceId),
 
     async create(workspaceId: string, request: SourceRequest): Promise<Source> {
-      const { connector, config } = await validate(workspaceId, request);
+      const { connector, config, effective } = await validate(workspaceId, request);
       if (request.backfillDays !== undefined && !connector.capabilities.backfill) {
         throw new AppError('validation_failed', `${connector.name} cannot fetch the past / ${connector.name} ne sait pas remonter le passé`, [{ field: 'backfillDays', message: 'no backfill for this connector' }]);
       }
       const created = await deps.store.sources.create(workspaceId, {
         connector: request.connector,
-        name: request.name || connector.describeSource(config as never),
+        // Named from the settings it runs with: those the account supplies are not stored in the source.
+        name: request.name || connector.describeSource(effective as never),
         config,
         pollIntervalSec: request.pollIntervalSec ?? connector.defaultPollIntervalSec,
         ...(request.accountId !== undefined && { accountId: request.accountId }),
@@ -152,19 +177,27 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
       const accountId = patch.accountId === undefined ? source.accountId : (patch.accountId ?? undefined);
       const account = await accountSettings(workspaceId, connector, accountId);
       if (account && !config) config = source.config;
+      if (!account && source.accountId && connector) {
+        // Unlinked: the settings the old account supplied (not its credentials) become the source's own.
+        const previous = await accountSettings(workspaceId, connector, source.accountId).catch(() => undefined);
+        const carried = previous ? Object.fromEntries(previous.supplied.filter((f) => !previous.fields.includes(f) && previous.opened[f] !== undefined).map((f) => [f, previous.opened[f]])) : {};
+        config = { ...carried, ...(config ?? source.config) };
+      }
       if (config && connector) {
         // Secrets left out of a patch keep their stored (sealed) value.
         const fields = sourceSecretFields(connector);
         const kept = openSecrets(deps.secrets, Object.fromEntries(fields.filter((f) => typeof source.config[f] === 'string').map((f) => [f, source.config[f]])));
         const withSecrets = { ...kept, ...config };
+        let parsed: Record<string, unknown>;
         try {
-          connector.sourceConfig.parse(account ? mergeAccountConfig(withSecrets, account.opened, account.fields) : withSecrets);
+          parsed = connector.sourceConfig.parse(account ? mergeAccountConfig(withSecrets, account.opened, account.fields) : withSecrets) as Record<string, unknown>;
         } catch (error) {
           if (error instanceof ZodError) throw new AppError('validation_failed', 'Invalid source settings', zodDetails(error).map((d) => ({ ...d, field: `config.${d.field ?? ''}` })));
           throw error;
         }
         await checkUrls(config, false);
         config = sealSecrets(deps.secrets, fields, config, source.config);
+        if (account) config = withoutAccountFields(config, withSecrets, parsed, account);
       }
       const updated = await deps.store.sources.update(workspaceId, id, { ...patch, config });
       if (!updated) throw new AppError('not_found', `source ${id} does not exist`);
