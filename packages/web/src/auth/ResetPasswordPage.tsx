@@ -1,35 +1,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api-client';
+import { useAction } from '../ui/use-action';
 import { AuthCard } from './AuthCard';
-import { AuthError } from './AuthError';
-import { newPasswordProblem } from './auth-errors';
-import { PasswordFields } from './PasswordFields';
+import { AuthForm } from './AuthForm';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
 
 /** `#/reset?token=…`: a new password from the e-mailed link; then back to sign-in. */
 export function ResetPasswordPage({ token }: { token: string }) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [problem, setProblem] = useState<string>();
-  const [error, setError] = useState<unknown>();
+  const newPassword = useNewPassword();
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (): Promise<void> => {
-    const check = newPasswordProblem(password, confirm, t);
-    setProblem(check);
-    if (check !== undefined) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.auth.confirmPasswordReset(token, password);
+  const submit = (): void => {
+    if (!newPassword.check()) return;
+    void run(async () => {
+      await api.auth.confirmPasswordReset(token, newPassword.password);
       setDone(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <AuthCard title={t('auth.newPasswordTitle')}>
@@ -43,24 +32,9 @@ export function ResetPasswordPage({ token }: { token: string }) {
           </a>
         </>
       ) : (
-        <form
-          className="auth-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <PasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} label={t('auth.newPassword')} />
-          {problem !== undefined && (
-            <p className="error-note" role="alert">
-              {problem}
-            </p>
-          )}
-          <AuthError error={error} />
-          <button type="submit" className="button primary" disabled={busy}>
-            {t('auth.newPasswordSave')}
-          </button>
-        </form>
+        <AuthForm onSubmit={submit} busy={busy} error={error} submitLabel={t('auth.newPasswordSave')}>
+          <NewPasswordFields value={newPassword} label={t('auth.newPassword')} />
+        </AuthForm>
       )}
     </AuthCard>
   );

@@ -2,9 +2,10 @@ import type { SessionView } from '@vigie/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api-client';
+import { useAction } from '../ui/use-action';
 import { useLoad } from '../ui/use-load';
 import { AuthCard } from './AuthCard';
-import { AuthError } from './AuthError';
+import { AuthForm } from './AuthForm';
 
 /** Why a single sign-on came back refused: the server's `#/login?error=<code>` (oidc.routes.ts). */
 const OIDC_ERRORS = ['oidc_off', 'oidc_unavailable', 'oidc_state', 'oidc_denied', 'oidc_failed', 'email_unverified', 'unknown_user', 'no_workspace', 'disabled', 'rate_limited'];
@@ -28,17 +29,14 @@ export function SignInPage({ onSignedIn, expired }: { onSignedIn: (session: Sess
   const [mode, setMode] = useState<'sign-in' | 'forgot'>('sign-in');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, run } = useAction();
   const [resetSent, setResetSent] = useState(false);
   const setup = useLoad(() => api.auth.setupNeeded(), 'setup-needed');
   const oidc = useLoad(() => api.auth.oidc(), 'oidc');
   const [oidcError] = useState(oidcErrorFromHash);
 
-  const submit = async (): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = (): void => {
+    void run(async () => {
       if (mode === 'sign-in') {
         const session = await api.auth.login({ email: email.trim(), password });
         // Leave `#/login?error=…` behind: its message must not come back at the next sign-in.
@@ -48,11 +46,7 @@ export function SignInPage({ onSignedIn, expired }: { onSignedIn: (session: Sess
         await api.auth.requestPasswordReset(email.trim());
         setResetSent(true);
       }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -81,12 +75,19 @@ export function SignInPage({ onSignedIn, expired }: { onSignedIn: (session: Sess
           <p className="muted auth-or">{t('auth.oidcOr')}</p>
         </>
       )}
-      <form
-        className="auth-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <AuthForm
+        onSubmit={submit}
+        busy={busy}
+        error={error}
+        submitLabel={mode === 'sign-in' ? (busy ? t('auth.signingIn') : t('auth.signIn')) : t('auth.resetSend')}
+        status={
+          resetSent &&
+          mode === 'forgot' && (
+            <p className="qe-ok" role="status">
+              {t('auth.resetSent')}
+            </p>
+          )
+        }
       >
         <label className="field">
           <span>{t('auth.email')}</span>
@@ -98,16 +99,7 @@ export function SignInPage({ onSignedIn, expired }: { onSignedIn: (session: Sess
             <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
           </label>
         )}
-        <AuthError error={error} />
-        {resetSent && mode === 'forgot' && (
-          <p className="qe-ok" role="status">
-            {t('auth.resetSent')}
-          </p>
-        )}
-        <button type="submit" className="button primary" disabled={busy}>
-          {mode === 'sign-in' ? (busy ? t('auth.signingIn') : t('auth.signIn')) : t('auth.resetSend')}
-        </button>
-      </form>
+      </AuthForm>
       <button
         type="button"
         className="button ghost auth-switch"

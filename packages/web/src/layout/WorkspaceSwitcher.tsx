@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api-client';
 import { useSession } from '../auth/session-context';
 import { ErrorNote } from '../ui/ErrorNote';
+import { useAction } from '../ui/use-action';
 import { useLoad } from '../ui/use-load';
 
 /** The workspaces I belong to; choosing one reloads every page for it. Signed-in people may create one. */
@@ -13,20 +14,7 @@ export function WorkspaceSwitcher() {
   const workspaces = list.data ?? session.workspaces;
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  const act = async (action: () => Promise<void>): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run: act } = useAction();
 
   return (
     <div className="workspace-switcher">

@@ -5,6 +5,7 @@ import { api } from '../../api-client';
 import { useCan } from '../../auth/session-context';
 import { formatDateTime } from '../../format/relative-time';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { useAction } from '../../ui/use-action';
 import { useLoad } from '../../ui/use-load';
 import { SchemaFieldInput } from './SchemaFieldInput';
 import { buildConfig, initialValues, readSchemaForm, type FieldValue } from './schema-form-fields';
@@ -40,24 +41,10 @@ function Budget({ account }: { account: AccountView }) {
 function AccountRow({ account, connector, highlight, onChanged }: { account: AccountView; connector?: AccountConnectorInfo; highlight: boolean; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const canConfigure = useCan('configure');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run: act } = useAction(onChanged);
   const [tested, setTested] = useState<AccountTestResult>();
   const [token, setToken] = useState('');
   const secretField = connector ? Object.entries((connector.accountConfigSchema.properties ?? {}) as Record<string, { writeOnly?: boolean }>).find(([, p]) => p.writeOnly)?.[0] : undefined;
-
-  const act = async (action: () => Promise<void>): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-      onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <li className={highlight ? 'card account-row highlight' : 'card account-row'} aria-label={account.name}>
@@ -137,23 +124,10 @@ function AddAccountForm({ connectors, onAdded }: { connectors: AccountConnectorI
   const [values, setValues] = useState<Record<string, FieldValue>>({});
   const [name, setName] = useState('');
   const [instance, setInstance] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, run } = useAction();
   const current = { ...initialValues(form), ...values };
   const problemOf = (field: string): string | undefined =>
     isClientError(error) ? error.details.find((d) => d.field?.replace(/^config\./, '') === field)?.message : undefined;
-
-  const run = async (action: () => Promise<void>): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <form

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { formatDateTime } from '../../format/relative-time';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { useAction } from '../../ui/use-action';
 
 /** The audit actions one can filter on (docs/identity.md); the server may record more. */
 export const AUDIT_ACTIONS = [
@@ -57,23 +58,16 @@ export function AuditPanel() {
   const [draft, setDraft] = useState<Filter>({ action: '', since: '', until: '' });
   const [items, setItems] = useState<AuditEntryView[]>();
   const [cursor, setCursor] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const [applied, setApplied] = useState<Filter>();
 
   const load = async (filter: Filter, after?: string): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const page = await api.audit.list({ action: filter.action || undefined, since: dayBound(filter.since, false), until: dayBound(filter.until, true), limit: PAGE, cursor: after });
       setItems((previous) => (after === undefined ? page.items : [...(previous ?? []), ...page.items]));
       setCursor(page.nextCursor);
       setApplied(filter);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   useEffect(() => {
     void load({ action: '', since: '', until: '' });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { useSession } from '../../auth/session-context';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { useAction } from '../../ui/use-action';
 import { useLoad } from '../../ui/use-load';
 
 /**
@@ -40,25 +41,18 @@ function EraseAuthor() {
   const [handle, setHandle] = useState('');
   const [connector, setConnector] = useState('');
   const [result, setResult] = useState<EraseAuthorResult & { handle: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
 
   const erase = async (): Promise<void> => {
     const who = handle.trim();
     const where = connector === '' ? '' : t('dataRights.confirmEraseOn', { connector: t(`connector.${connector}`, { defaultValue: connector }) });
     if (!window.confirm(t('dataRights.confirmErase', { handle: who, where }))) return;
-    setBusy(true);
-    setError(undefined);
     setResult(undefined);
-    try {
+    await run(async () => {
       const done = await api.data.eraseAuthor({ handle: who, connector: connector || undefined });
       setResult({ ...done, handle: who });
       setHandle('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section className="card" aria-label={t('dataRights.eraseTitle')}>
@@ -108,8 +102,7 @@ function Retention({ admin }: { admin: boolean }) {
   const [days, setDays] = useState<string>();
   const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction(retention.reload);
   const current = retention.data?.mentionDays;
   const value = days ?? (current === null || current === undefined ? '' : String(current));
 
@@ -120,19 +113,12 @@ function Retention({ admin }: { admin: boolean }) {
       return;
     }
     setProblem(undefined);
-    setBusy(true);
-    setError(undefined);
     setSaved(false);
-    try {
+    await run(async () => {
       await api.workspaces.setRetention(mentionDays);
       setSaved(true);
       setDays(undefined);
-      retention.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section className="card" aria-label={t('dataRights.retentionTitle')}>

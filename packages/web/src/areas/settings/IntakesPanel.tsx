@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { formatDateTime } from '../../format/relative-time';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { useAction } from '../../ui/use-action';
 import { useLoad } from '../../ui/use-load';
 
 /**
@@ -15,21 +16,7 @@ export function IntakesPanel() {
   const intakes = useLoad(() => api.intakes.list(), 'intakes');
   const [name, setName] = useState('');
   const [created, setCreated] = useState<NewIntake>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  const act = async (action: () => Promise<void>): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-      intakes.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run: act } = useAction(intakes.reload);
 
   return (
     <section className="card" aria-label={t('sources.intakeTitle')}>

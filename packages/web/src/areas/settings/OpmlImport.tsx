@@ -3,26 +3,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { useAction } from '../../ui/use-action';
 
 /** Imports the feeds of an OPML file (the export format of every feed reader). */
 export function OpmlImport({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
   const [result, setResult] = useState<OpmlImportResult>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction(onImported);
 
   const upload = async (file: File): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
     setResult(undefined);
-    try {
-      setResult(await api.sources.importOpml(await file.text()));
-      onImported();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setResult(await api.sources.importOpml(await file.text())));
   };
 
   return (

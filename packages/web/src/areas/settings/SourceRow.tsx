@@ -5,6 +5,7 @@ import { api } from '../../api-client';
 import { formatDateTime, formatRelativeTime } from '../../format/relative-time';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { OptimisticToggle } from '../../ui/OptimisticToggle';
+import { useAction } from '../../ui/use-action';
 import { useCan } from '../../auth/session-context';
 
 function When({ iso }: { iso?: string }) {
@@ -20,30 +21,13 @@ function When({ iso }: { iso?: string }) {
 /** One source with its health, and the actions: fetch now, enable/disable, delete. */
 export function SourceRow({ source, onChanged }: { source: Source; onChanged: () => void }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
   const canConfigure = useCan('configure');
   const [result, setResult] = useState<FetchResult>();
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run: act } = useAction(onChanged);
   const url = typeof source.config.url === 'string' ? source.config.url : undefined;
   const { health } = source;
   // A source switched off may keep its last health status; what matters to the user is that it is off.
   const status = source.enabled ? health.status : 'disabled';
-
-  /** Runs an API action, then refreshes the list; false (and the error shown) when it failed. */
-  const act = async (action: () => Promise<void>): Promise<boolean> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-      onChanged();
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <li className="card source-row" data-testid="source">

@@ -5,6 +5,7 @@ import { api } from '../../api-client';
 import { useSession } from '../../auth/session-context';
 import { formatDateTime } from '../../format/relative-time';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { useAction } from '../../ui/use-action';
 import { useLoad } from '../../ui/use-load';
 import { WorkspaceCard } from './WorkspaceCard';
 
@@ -21,21 +22,7 @@ export function TeamPanel() {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('agent');
   const [added, setAdded] = useState<AddedMember>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  const act = async (action: () => Promise<void>): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-      members.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run: act } = useAction(members.reload);
 
   return (
     <div className="stack">

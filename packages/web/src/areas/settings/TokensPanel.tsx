@@ -5,6 +5,7 @@ import { api } from '../../api-client';
 import { useSession } from '../../auth/session-context';
 import { formatDateTime, formatRelativeTime } from '../../format/relative-time';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { useAction } from '../../ui/use-action';
 import { useLoad } from '../../ui/use-load';
 import { CopyField } from './TeamPanel';
 
@@ -21,21 +22,7 @@ export function TokensPanel() {
   const [role, setRole] = useState<Role>('analyst');
   const [days, setDays] = useState('');
   const [created, setCreated] = useState<NewApiToken>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  const act = async (action: () => Promise<void>): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-      tokens.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run: act } = useAction(tokens.reload);
 
   return (
     <section className="card" aria-label={t('tokens.title')}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { useSession } from '../../auth/session-context';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { useAction } from '../../ui/use-action';
 
 /**
  * The current workspace itself (admins): rename it, or delete it and everything in it after
@@ -14,21 +15,8 @@ export function WorkspaceCard() {
   const [name, setName] = useState(session.workspace.name);
   const [confirm, setConfirm] = useState('');
   const [renamed, setRenamed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run: act } = useAction();
   const others = session.workspaces.filter((w) => w.id !== session.workspace.id);
-
-  const act = async (action: () => Promise<void>): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <section className="card" aria-label={t('workspace.title')}>
