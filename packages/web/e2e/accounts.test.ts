@@ -64,11 +64,12 @@ describe('Settings › Accounts', () => {
     await form.getByLabel('Réseau').selectOption('mastodon');
     await form.getByLabel('Jeton d’accès (secret)').waitFor();
     await form.getByRole('combobox', { name: /^Compte/ }).selectOption(accountId);
+    // The account gives the token and the instance: neither is asked again, nor copied into the source.
     await expect.poll(() => form.getByLabel('Jeton d’accès (secret)').count()).toBe(0);
-    await form.getByLabel('Instance').fill(instance.origin);
+    await expect.poll(() => form.getByLabel('Instance').count()).toBe(0);
     await form.getByRole('textbox', { name: 'Mot-dièse (sans #)' }).fill('marque');
     await form.getByRole('button', { name: 'Ajouter', exact: true }).click();
-    await expect.poll(async () => (await client.sources.list()).some((s) => s.accountId !== undefined && s.config.hashtag === 'marque')).toBe(true);
+    await expect.poll(async () => (await client.sources.list()).find((s) => s.accountId !== undefined && s.config.hashtag === 'marque')?.config).toEqual({ hashtag: 'marque' });
     await page.screenshot({ path: '/tmp/vigie-source-with-account.png', fullPage: true });
     expect(pageErrors).toEqual([]);
   });

@@ -60,7 +60,11 @@ describe('add-source form from connector schemas', () => {
     expect(await form().getByLabel('Jeton d’accès (secret)').getAttribute('type')).toBe('password');
     expect(await form().getByLabel('Jeton d’accès (secret)').inputValue()).toBe('');
     const group = form().getByRole('group', { name: /exactement un/ });
-    expect(await group.getByRole('radio').count()).toBe(3);
+    // Hashtag, public timeline, search and the account's mentions: the connector's own list of modes.
+    expect(await group.getByRole('radio').count()).toBe(4);
+    // Mentions of the account is a yes/no mode: choosing it is enough, no checkbox to tick as well.
+    await group.getByRole('radio', { name: 'Mentions de mon compte (jeton requis)' }).check();
+    await expect.poll(() => form().getByRole('checkbox').count()).toBe(0);
     await group.getByRole('radio', { name: 'Fil public' }).check();
     await expect.poll(() => form().getByRole('textbox', { name: 'Mot-dièse (sans #)' }).count()).toBe(0);
     await form().getByRole('combobox', { name: 'Fil public' }).selectOption('local');

@@ -31,17 +31,30 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
   const [error, setError] = useState<unknown>();
   const [testing, setTesting] = useState(false);
   const [tested, setTested] = useState<TestResult>();
-  // An account holds the credentials (Settings › Accounts): its secret fields are not asked again.
+  // An account holds the credentials (Settings › Accounts) and the settings of its own form (Bluesky's
+  // identifier, Mastodon's instance…): those fields are not asked again, and the source does not copy them.
   const accounts = useLoad(() => api.accounts.list(), 'accounts');
+  const accountForms = useLoad(() => api.accounts.connectors(), 'account-connectors');
   const usable = (accounts.data ?? []).filter((a) => a.connector === connectorId);
   const [accountId, setAccountId] = useState('');
   const [backfillDays, setBackfillDays] = useState('');
   const linked = accountId !== '' && usable.some((a) => a.id === accountId) ? accountId : undefined;
   const extra = { ...(linked && { accountId: linked }), ...(backfillDays.trim() !== '' && { backfillDays: Number(backfillDays) }) };
 
-  const current = { ...initialValues(form), ...values };
+  const accountFields = Object.keys(((accountForms.data ?? []).find((c) => c.id === connectorId)?.accountConfigSchema.properties ?? {}) as Record<string, unknown>);
+  const fromAccount = (f: (typeof form.fields)[number]): boolean => linked !== undefined && (f.kind === 'secret' || accountFields.includes(f.name));
+
   const choice = chosen !== undefined && form.exactlyOne.includes(chosen) ? chosen : form.exactlyOne[0];
-  const shown = form.fields.filter((f) => (!form.exactlyOne.includes(f.name) || f.name === choice) && !(linked && f.kind === 'secret'));
+  // A yes/no choice of the group (e.g. "mentions of my account") is set by choosing it: no checkbox to tick as well.
+  const choiceIsSwitch = form.fields.some((f) => f.name === choice && f.kind === 'boolean');
+  const current = { ...initialValues(form), ...values, ...(choice !== undefined && choiceIsSwitch && { [choice]: true }) };
+  const shown = form.fields.filter((f) => (!form.exactlyOne.includes(f.name) || (f.name === choice && !choiceIsSwitch)) && !fromAccount(f));
+  /** The settings sent: what the form shows, never a field the linked account supplies (typed before it was chosen). */
+  const settings = (): Record<string, unknown> => {
+    const config = buildConfig(form, current, choice);
+    for (const f of form.fields) if (fromAccount(f)) delete config[f.name];
+    return config;
+  };
   const details = isClientError(error) ? error.details : [];
   const problemOf = (field: string): string | undefined => {
     const detail = details.find((d) => fieldOf(d) === field);
@@ -68,7 +81,7 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
     setError(undefined);
     setTested(undefined);
     try {
-      setTested(await api.sources.test({ connector: connectorId as ConnectorInfo['id'], config: buildConfig(form, current, choice), ...(linked && { accountId: linked }) }));
+      setTested(await api.sources.test({ connector: connectorId as ConnectorInfo['id'], config: settings(), ...(linked && { accountId: linked }) }));
     } catch (e) {
       setError(e);
     } finally {
@@ -80,7 +93,7 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
     setSaving(true);
     setError(undefined);
     try {
-      await api.sources.create({ connector: connectorId as ConnectorInfo['id'], config: buildConfig(form, current, choice), name: name.trim() || undefined, ...extra });
+      await api.sources.create({ connector: connectorId as ConnectorInfo['id'], config: settings(), name: name.trim() || undefined, ...extra });
       setValues({});
       setName('');
       setTested(undefined);
