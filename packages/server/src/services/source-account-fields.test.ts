@@ -72,6 +72,14 @@ describe('sources linked to an account', () => {
     expect((await t.vigie.store.sources.get(ws(), String(same.json.id)))?.config).toEqual({ hashtag: 'veille' });
   });
 
+  it('Mastodon: the same hashtag through two accounts on two instances is two sources, through one account a duplicate', async () => {
+    const first = await account('mastodon', { instance: OLD_INSTANCE, token: 'token-first-0001' });
+    const second = await account('mastodon', { instance: OTHER_INSTANCE, token: 'token-second-001' });
+    expect((await t.call('POST', '/api/sources', { connector: 'mastodon', accountId: first, config: { hashtag: 'doublon' } })).status).toBe(201);
+    expect((await t.call('POST', '/api/sources', { connector: 'mastodon', accountId: second, config: { hashtag: 'doublon' } })).status).toBe(201);
+    expect((await t.call('POST', '/api/sources', { connector: 'mastodon', accountId: first, config: { instance: OLD_INSTANCE, hashtag: 'doublon' } })).status).toBe(409);
+  });
+
   it('Mastodon: unlinking the account keeps the instance it supplied, so the source still validates and runs', async () => {
     const accountId = await account('mastodon', { instance: OLD_INSTANCE, token: 'token-9876543210' });
     const created = await t.call('POST', '/api/sources', { connector: 'mastodon', accountId, config: { timeline: 'public' } });

@@ -131,7 +131,8 @@ export function createSourceService(deps: Pick<Vigie, 'store' | 'poller' | 'conf
 
   async function validate(workspaceId: string, request: SourceRequest) {
     const { connector, config, effective } = await parseRequest(request, workspaceId);
-    const existing = (await deps.store.sources.list(workspaceId)).find((s) => s.connector === request.connector && sameSettings(s.config, config));
+    // Settings an account supplies are not stored: two sources of different accounts (e.g. instances) may share the rest.
+    const existing = (await deps.store.sources.list(workspaceId)).find((s) => s.connector === request.connector && s.accountId === request.accountId && sameSettings(s.config, config));
     if (existing) {
       const what = typeof config.url === 'string' ? 'this feed' : 'a source with these settings';
       throw new AppError('conflict', `${what} is already a source ("${existing.name}")`, [{ field: typeof config.url === 'string' ? 'url' : 'config', message: `already added as source ${existing.id}` }]);
