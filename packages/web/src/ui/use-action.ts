@@ -7,7 +7,7 @@ export interface Action {
   error: unknown;
   setError: (error: unknown) => void;
   /** Runs `action` (busy meanwhile), then `onDone`; false, with `error` set, when either threw. */
-  run: (action: () => Promise<void>) => Promise<boolean>;
+  run: (action: () => Promise<unknown>) => Promise<boolean>;
 }
 
 /**
@@ -17,7 +17,7 @@ export interface Action {
 export function useAction(onDone?: () => void): Action {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const run = async (action: () => Promise<void>): Promise<boolean> => {
+  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
     setBusy(true);
     setError(undefined);
     try {

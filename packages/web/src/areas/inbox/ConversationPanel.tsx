@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { useAction } from '../../ui/use-action';
 import { ReplyComposer } from './ReplyComposer';
 import { tomorrowMorning } from './inbox-keys';
 import { useCan } from '../../auth/session-context';
@@ -25,19 +26,10 @@ export function ConversationPanel({ conversation, me, members, savedReplies, onC
   const fr = i18n.language.startsWith('fr');
   const [note, setNote] = useState('');
   const [tag, setTag] = useState('');
-  const [error, setError] = useState<unknown>();
+  const { error, run: act } = useAction(onChanged);
   const canRespond = useCan('respond');
   const canApprove = useCan('approve');
 
-  const act = async (run: () => Promise<unknown>): Promise<void> => {
-    setError(undefined);
-    try {
-      await run();
-      onChanged();
-    } catch (e) {
-      setError(e);
-    }
-  };
   const update = (patch: ConversationPatchInput) => act(() => api.inbox.update(conversation.id, patch));
   // An older free-text assignee (before accounts) stays selectable as it was written.
   const assigneeKnown = conversation.assignee === undefined || members.some((m) => m.userId === conversation.assignee);

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { useAction } from '../../ui/use-action';
 import { useDebounced } from '../../ui/use-debounced';
 import { fillTemplate } from './fill-template';
 
@@ -15,8 +16,7 @@ export function ReplyComposer({ conversation, savedReplies, onSent, focusSignal 
   const [text, setText] = useState('');
   const [verdict, setVerdict] = useState<GuardVerdictView>();
   const [result, setResult] = useState<ReplyView>();
-  const [error, setError] = useState<unknown>();
-  const [sending, setSending] = useState(false);
+  const { busy: sending, error, setError, run } = useAction();
   const box = useRef<HTMLTextAreaElement>(null);
   const draft = useDebounced(text, 400);
   const lang = i18n.language.startsWith('fr') ? 'fr' : 'en';
@@ -40,10 +40,8 @@ export function ReplyComposer({ conversation, savedReplies, onSent, focusSignal 
     };
   }, [draft, replyTo, conversation.connector]);
 
-  const send = async (): Promise<void> => {
-    setSending(true);
-    setError(undefined);
-    try {
+  const send = (): Promise<boolean> =>
+    run(async () => {
       const reply = await api.inbox.reply(conversation.id, { text, idempotencyKey: key.current, lang });
       setResult(reply);
       // A failed send keeps the text and the key: sending again is a retry of the same draft.
@@ -52,12 +50,7 @@ export function ReplyComposer({ conversation, savedReplies, onSent, focusSignal 
         setText('');
       }
       onSent(reply);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSending(false);
-    }
-  };
+    });
 
   return (
     <div className="inbox-composer stack">

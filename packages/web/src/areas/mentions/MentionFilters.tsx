@@ -1,5 +1,6 @@
 import type { ConnectorInfo, Topic } from '@vigie/client';
 import { useTranslation } from 'react-i18next';
+import { ConnectorOptions } from '../../ui/ConnectorOptions';
 import type { FilterForm } from './mention-filter';
 
 const LANGS = ['fr', 'en', 'es', 'de', 'it', 'pt', 'nl'];
@@ -42,11 +43,7 @@ export function MentionFilters({ value, onChange, topics, connectors }: Props) {
         <span>{t('mentions.connector')}</span>
         <select value={value.connector} onChange={(e) => set('connector', e.target.value)}>
           <option value="">{t('mentions.any')}</option>
-          {connectors.map((c) => (
-            <option key={c.id} value={c.id}>
-              {t(`connector.${c.id}`, { defaultValue: c.name })}
-            </option>
-          ))}
+          <ConnectorOptions connectors={connectors} />
         </select>
       </label>
       <label className="field">

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { useCan } from '../../auth/session-context';
 import { formatDateTime } from '../../format/relative-time';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { ConnectorOptions } from '../../ui/ConnectorOptions';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useAction } from '../../ui/use-action';
 import { useLoad } from '../../ui/use-load';
@@ -93,16 +95,9 @@ function AccountRow({ account, connector, highlight, onChanged }: { account: Acc
           <button type="button" className="button secondary" disabled={busy} onClick={() => void act(async () => setTested(await api.accounts.test(account.id)))}>
             {t('accounts.test')}
           </button>
-          <button
-            type="button"
-            className="button danger"
-            disabled={busy}
-            onClick={() => {
-              if (window.confirm(t('accounts.confirmDelete', { name: account.name }))) void act(() => api.accounts.delete(account.id));
-            }}
-          >
+          <ConfirmButton className="button danger" question={t('accounts.confirmDelete', { name: account.name })} disabled={busy} onConfirmed={() => void act(() => api.accounts.delete(account.id))}>
             {t('accounts.delete')}
-          </button>
+          </ConfirmButton>
         </div>
       )}
       {tested && (
@@ -155,11 +150,7 @@ function AddAccountForm({ connectors, onAdded }: { connectors: AccountConnectorI
               setError(undefined);
             }}
           >
-            {connectors.map((c) => (
-              <option key={c.id} value={c.id}>
-                {t(`connector.${c.id}`, { defaultValue: c.name })}
-              </option>
-            ))}
+            <ConnectorOptions connectors={connectors} />
           </select>
         </label>
         <label className="field">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { useSession } from '../../auth/session-context';
+import { ConnectorOptions } from '../../ui/ConnectorOptions';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useAction } from '../../ui/use-action';
 import { useLoad } from '../../ui/use-load';
@@ -73,11 +74,7 @@ function EraseAuthor() {
           <span>{t('dataRights.connector')}</span>
           <select value={connector} onChange={(e) => setConnector(e.target.value)}>
             <option value="">{t('dataRights.anyConnector')}</option>
-            {connectors.data?.map((c) => (
-              <option key={c.id} value={c.id}>
-                {t(`connector.${c.id}`, { defaultValue: c.name })}
-              </option>
-            ))}
+            <ConnectorOptions connectors={connectors.data ?? []} />
           </select>
         </label>
         <div className="field field-button">

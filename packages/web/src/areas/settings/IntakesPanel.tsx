@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { formatDateTime } from '../../format/relative-time';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useAction } from '../../ui/use-action';
 import { useLoad } from '../../ui/use-load';
@@ -69,16 +70,9 @@ export function IntakesPanel() {
             <span className="muted">
               {intake.lastReceivedAt ? t('sources.intakeLast', { when: formatDateTime(intake.lastReceivedAt, i18n.language) }) : t('sources.intakeNever')}
             </span>{' '}
-            <button
-              type="button"
-              className="button ghost danger"
-              disabled={busy}
-              onClick={() => {
-                if (window.confirm(t('sources.intakeConfirmDelete', { name: intake.name }))) void act(() => api.intakes.delete(intake.id));
-              }}
-            >
+            <ConfirmButton question={t('sources.intakeConfirmDelete', { name: intake.name })} disabled={busy} onConfirmed={() => void act(() => api.intakes.delete(intake.id))}>
               {t('common.delete')}
-            </button>
+            </ConfirmButton>
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import type { FetchResult, Source } from '@vigie/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { formatDateTime, formatRelativeTime } from '../../format/relative-time';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { OptimisticToggle } from '../../ui/OptimisticToggle';
@@ -86,16 +87,9 @@ export function SourceRow({ source, onChanged }: { source: Source; onChanged: ()
           disabled={busy}
           onToggle={(enabled) => act(async () => void (await api.sources.update(source.id, { enabled })))}
         />
-        <button
-          type="button"
-          className="button ghost danger"
-          disabled={busy}
-          onClick={() => {
-            if (window.confirm(t('sources.confirmDelete', { name: source.name }))) void act(() => api.sources.delete(source.id));
-          }}
-        >
+        <ConfirmButton question={t('sources.confirmDelete', { name: source.name })} disabled={busy} onConfirmed={() => void act(() => api.sources.delete(source.id))}>
           {t('common.delete')}
-        </button>
+        </ConfirmButton>
       </div>
       )}
     </li>

@@ -1,10 +1,12 @@
-import { ROLES, type AddedMember, type Role } from '@vigie/client';
+import type { AddedMember, Role } from '@vigie/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { useSession } from '../../auth/session-context';
 import { formatDateTime } from '../../format/relative-time';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { RoleOptions } from '../../ui/RoleOptions';
 import { useAction } from '../../ui/use-action';
 import { useLoad } from '../../ui/use-load';
 import { WorkspaceCard } from './WorkspaceCard';
@@ -53,11 +55,7 @@ export function TeamPanel() {
           <label className="field">
             <span>{t('team.roleLabel')}</span>
             <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
+              <RoleOptions />
             </select>
           </label>
           <div className="field field-button">
@@ -106,22 +104,11 @@ export function TeamPanel() {
                       })
                     }
                   >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {t(`role.${r}`)}
-                      </option>
-                    ))}
+                    <RoleOptions />
                   </select>
-                  <button
-                    type="button"
-                    className="button ghost danger"
-                    disabled={busy}
-                    onClick={() => {
-                      if (window.confirm(t('team.confirmRemove', { email: member.email }))) void act(() => api.members.remove(member.userId));
-                    }}
-                  >
+                  <ConfirmButton question={t('team.confirmRemove', { email: member.email })} disabled={busy} onConfirmed={() => void act(() => api.members.remove(member.userId))}>
                     {t('team.remove')}
-                  </button>
+                  </ConfirmButton>
                 </>
               ) : (
                 <span className="badge">{t(`role.${member.role}`)}</span>

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { useSession } from '../../auth/session-context';
 import { formatDateTime, formatRelativeTime } from '../../format/relative-time';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { RoleOptions } from '../../ui/RoleOptions';
 import { useAction } from '../../ui/use-action';
 import { useLoad } from '../../ui/use-load';
 import { CopyField } from './TeamPanel';
@@ -47,11 +49,7 @@ export function TokensPanel() {
         <label className="field">
           <span>{t('team.roleLabel')}</span>
           <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
+            <RoleOptions roles={roles} />
           </select>
         </label>
         <label className="field">
@@ -86,16 +84,9 @@ export function TokensPanel() {
             {token.revokedAt ? (
               <span className="badge status-disabled">{t('tokens.revoked')}</span>
             ) : (
-              <button
-                type="button"
-                className="button ghost danger"
-                disabled={busy}
-                onClick={() => {
-                  if (window.confirm(t('tokens.confirmRevoke', { name: token.name }))) void act(() => api.tokens.revoke(token.id));
-                }}
-              >
+              <ConfirmButton question={t('tokens.confirmRevoke', { name: token.name })} disabled={busy} onConfirmed={() => void act(() => api.tokens.revoke(token.id))}>
                 {t('tokens.revoke')}
-              </button>
+              </ConfirmButton>
             )}
           </li>
         ))}

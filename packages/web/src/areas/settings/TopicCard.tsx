@@ -1,9 +1,11 @@
-import type { Query, Topic, TopicInput } from '@vigie/client';
+import type { Topic, TopicInput } from '@vigie/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api-client';
 import { ColorDot } from '../../ui/ColorDot';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { useAction } from '../../ui/use-action';
 import { QueryDraftForm } from './QueryDraftForm';
 import { OptimisticToggle } from '../../ui/OptimisticToggle';
 import { TopicForm } from './TopicForm';
@@ -14,21 +16,8 @@ export function TopicCard({ topic, onChanged }: { topic: Topic; onChanged: () =>
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [editingQuery, setEditingQuery] = useState<string | 'new' | null>(null);
-  const [error, setError] = useState<unknown>();
+  const { error, run: act } = useAction(onChanged);
   const canConfigure = useCan('configure');
-
-  /** Runs an API action, then refreshes the list; false (and the error shown) when it failed. */
-  const act = async (action: () => Promise<unknown>): Promise<boolean> => {
-    setError(undefined);
-    try {
-      await action();
-      onChanged();
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    }
-  };
 
   if (editing) {
     return (
@@ -44,13 +33,6 @@ export function TopicCard({ topic, onChanged }: { topic: Topic; onChanged: () =>
     );
   }
 
-  const removeTopic = (): void => {
-    if (window.confirm(t('topics.confirmDelete', { name: topic.name }))) void act(() => api.topics.delete(topic.id));
-  };
-  const removeQuery = (q: Query): void => {
-    if (window.confirm(t('topics.confirmDeleteQuery'))) void act(() => api.queries.delete(q.id));
-  };
-
   return (
     <article className="card topic-card" data-testid="topic">
       <header className="topic-header">
@@ -63,9 +45,9 @@ export function TopicCard({ topic, onChanged }: { topic: Topic; onChanged: () =>
             <button type="button" className="button ghost" onClick={() => setEditing(true)}>
               {t('common.edit')}
             </button>
-            <button type="button" className="button ghost danger" onClick={removeTopic}>
+            <ConfirmButton question={t('topics.confirmDelete', { name: topic.name })} onConfirmed={() => void act(() => api.topics.delete(topic.id))}>
               {t('common.delete')}
-            </button>
+            </ConfirmButton>
           </>
         )}
       </header>
@@ -103,9 +85,9 @@ export function TopicCard({ topic, onChanged }: { topic: Topic; onChanged: () =>
                   <button type="button" className="button ghost" onClick={() => setEditingQuery(q.id)}>
                     {t('common.edit')}
                   </button>
-                  <button type="button" className="button ghost danger" onClick={() => removeQuery(q)}>
+                  <ConfirmButton question={t('topics.confirmDeleteQuery')} onConfirmed={() => void act(() => api.queries.delete(q.id))}>
                     {t('common.delete')}
-                  </button>
+                  </ConfirmButton>
                 </>
               )}
             </li>

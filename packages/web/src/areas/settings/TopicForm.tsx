@@ -2,6 +2,7 @@ import { TOPIC_KINDS, type Topic, type TopicInput, type TopicKind } from '@vigie
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { useAction } from '../../ui/use-action';
 import { QueryEditor } from './QueryEditor';
 import { useQueryCheck } from './use-query-check';
 
@@ -22,30 +23,22 @@ export function TopicForm({ topic, onSave, onCancel }: Props) {
   const [color, setColor] = useState(topic?.color ?? DEFAULT_COLOR);
   const [exclusions, setExclusions] = useState(topic?.exclusions ?? '');
   const [query, setQuery] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy: saving, error, run } = useAction();
   const check = useQueryCheck(query);
   const idBase = topic ? `topic-${topic.id}` : 'topic-new';
   const queryOk = topic !== undefined || (check.text === query && check.validation?.valid === true);
   const canSave = !saving && name.trim() !== '' && queryOk;
 
-  const submit = async (): Promise<void> => {
-    setSaving(true);
-    setError(undefined);
-    try {
-      await onSave({
+  const submit = (): Promise<boolean> =>
+    run(() =>
+      onSave({
         name: name.trim(),
         kind,
         color,
         exclusions: exclusions.trim() || undefined,
         queries: topic ? [] : [query],
-      });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+      }),
+    );
 
   return (
     <form
