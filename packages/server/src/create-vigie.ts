@@ -21,7 +21,7 @@ import { createDataRightsService } from './services/data-rights-service';
 import { loadSecretBox } from './security/source-secrets';
 import { createStreamWorker } from './workers/stream-worker';
 import { createAccountService } from './services/account-service';
-import { createOAuthFlow, type OAuthFlowDeps } from './routes/oauth-flow';
+import { createOAuthFlow, type OAuthFlowDeps } from './services/oauth-flow';
 import { createInboxService } from './services/inbox-service';
 import { createInboxWorker } from './workers/inbox-worker';
 import { createConversationReplyService, type ReplySender } from './services/conversation-reply-service';

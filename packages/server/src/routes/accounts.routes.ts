@@ -5,7 +5,7 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { ErrorSchema, IdParam } from '../http/schemas';
 import { openSecrets } from '../security/source-secrets';
 import { accountFormSchema, accountSecretFields, billsReads, mergeAccountConfig, presentAccount } from '../services/account-service';
-import { OAUTH_NETWORKS } from './oauth-flow';
+import { OAUTH_NETWORKS } from '../services/oauth-flow';
 
 const AccountSchema = z
   .object({

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareSource } from '../services/account-service';
 import { createTestVigie, type TestVigie } from '../test/test-vigie';
 import { startInstance } from './accounts.fixtures';
-import { createOAuthFlow, STATE_TTL_MS } from './oauth-flow';
+import { createOAuthFlow, STATE_TTL_MS } from '../services/oauth-flow';
 
 /**
  * https://docs.x.com/resources/fundamentals/authentication/oauth-2-0/user-access-token — the

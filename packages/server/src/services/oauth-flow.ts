@@ -12,7 +12,7 @@ import type { Config, OAuthProvider } from '../config';
 import type { Logger } from '../logger';
 import type { SecretBox } from '../security/secret-box';
 import { openSecrets, sealSecrets } from '../security/source-secrets';
-import { accountSecretFields, REFRESH_MARGIN_MS } from '../services/account-service';
+import { accountSecretFields, REFRESH_MARGIN_MS } from './account-service';
 
 /** How one network does OAuth 2. Endpoints are fixed here; only tests may point them elsewhere. */
 export interface OAuthNetwork {
