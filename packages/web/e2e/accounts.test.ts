@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type VigieClient } from '@vigie/client';
-import { startInstance } from '../../server/src/routes/accounts.fixtures';
+import { startInstance } from '../../server/src/test/mastodon-instance';
 import { ensureWebBuilt, launchBrowser, signIn, startVigie, type TestVigie } from './vigie-harness';
 
 describe('Settings › Accounts', () => {

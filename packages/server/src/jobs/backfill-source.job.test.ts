@@ -3,7 +3,7 @@
  * and a connector without backfill is refused before anything is created.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInstance } from '../routes/accounts.fixtures';
+import { startInstance } from '../test/mastodon-instance';
 import { createTestVigie, type TestVigie } from '../test/test-vigie';
 import { runBackfill } from './backfill-source.job';
 

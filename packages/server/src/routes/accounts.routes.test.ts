@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareSource, recordAccountReads } from '../services/account-service';
 import { createStreamWorker } from '../workers/stream-worker';
 import { createTestVigie, type TestVigie } from '../test/test-vigie';
-import { startInstance } from './accounts.fixtures';
+import { startInstance } from '../test/mastodon-instance';
 
 describe('accounts', () => {
   let t: TestVigie;

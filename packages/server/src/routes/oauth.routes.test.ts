@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareSource } from '../services/account-service';
 import { createTestVigie, type TestVigie } from '../test/test-vigie';
-import { startInstance } from './accounts.fixtures';
+import { startInstance } from '../test/mastodon-instance';
 import { createOAuthFlow, STATE_TTL_MS } from '../services/oauth-flow';
 
 /**
