@@ -4,10 +4,10 @@
  * account instead of asking for the token again.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type VigieClient } from '@vigie/client';
 import { startInstance } from '../../server/src/test/mastodon-instance';
-import { ensureWebBuilt, launchBrowser, signIn, startVigie, type TestVigie } from './vigie-harness';
+import { ensureWebBuilt, launchBrowser, openPage, startVigie, type PageProblems, type TestVigie } from './vigie-harness';
 
 describe('Settings › Accounts', () => {
   let vigie: TestVigie;
@@ -15,18 +15,17 @@ describe('Settings › Accounts', () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
   let client: VigieClient;
+  let problems: PageProblems;
   let accountId = '';
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     ensureWebBuilt();
     [vigie, instance, browser] = await Promise.all([startVigie(), startInstance(), launchBrowser('fr-FR')]);
-    await signIn(browser.context, vigie);
     client = createClient({ baseUrl: vigie.url, token: vigie.token });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.setDefaultTimeout(10_000);
+    ({ page, problems } = await openPage(browser.context, { signIn: vigie }));
   });
+
+  afterEach(() => problems.expectNone());
 
   afterAll(async () => {
     await browser?.close();
@@ -55,7 +54,6 @@ describe('Settings › Accounts', () => {
     await row.getByText('Fonctionne', { exact: true }).waitFor();
     expect((await client.accounts.get(account.id)).status).toBe('ok');
     expect((await client.sources.fetch(source.id)).error).toBeUndefined();
-    expect(pageErrors).toEqual([]);
   });
 
   it('lets a new source use the account instead of asking for the token again', async () => {
@@ -71,6 +69,5 @@ describe('Settings › Accounts', () => {
     await form.getByRole('button', { name: 'Ajouter', exact: true }).click();
     await expect.poll(async () => (await client.sources.list()).find((s) => s.accountId !== undefined && s.config.hashtag === 'marque')?.config).toEqual({ hashtag: 'marque' });
     await page.screenshot({ path: '/tmp/vigie-source-with-account.png', fullPage: true });
-    expect(pageErrors).toEqual([]);
   });
 });

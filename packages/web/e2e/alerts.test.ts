@@ -1,23 +1,22 @@
 import { createClient } from '@vigie/client';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, signIn, startVigie, type TestVigie } from './vigie-harness';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, launchBrowser, openPage, startVigie, type PageProblems, type TestVigie } from './vigie-harness';
 
 describe('alerts in Chromium', () => {
   let vigie: TestVigie;
   let browser: { context: BrowserContext; close(): Promise<void> };
   let page: Page;
-  const pageErrors: string[] = [];
+  let problems: PageProblems;
 
   beforeAll(async () => {
     ensureWebBuilt();
     [vigie, browser] = await Promise.all([startVigie(), launchBrowser('fr-FR')]);
-    await signIn(browser.context, vigie);
+    ({ page, problems } = await openPage(browser.context, { signIn: vigie }));
     await createClient({ baseUrl: vigie.url, token: vigie.token }).topics.create({ name: 'Velotys Ondine', kind: 'product', queries: ['ondine'] });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.setDefaultTimeout(10_000);
   });
+
+  afterEach(() => problems.expectNone());
 
   afterAll(async () => {
     await browser?.close();
@@ -54,6 +53,5 @@ describe('alerts in Chromium', () => {
     const ruleEn = page.getByRole('list', { name: 'Alert rules' }).getByRole('listitem').first();
     expect(await ruleEn.textContent()).toContain('cooldown 30 min');
     expect(await ruleEn.textContent()).toContain('Volume spike');
-    expect(pageErrors).toEqual([]);
   });
 }, 120_000);

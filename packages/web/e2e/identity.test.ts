@@ -4,8 +4,8 @@
  */
 import { createClient, type VigieClient } from '@vigie/client';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken, createSetupToken, ensureWebBuilt, launchBrowser, OWNER, startVigie, type TestVigie } from './vigie-harness';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken, createSetupToken, ensureWebBuilt, launchBrowser, openPage, OWNER, startVigie, type PageProblems, type TestVigie } from './vigie-harness';
 
 const ANALYST = { email: 'analyste@vigie.test', name: 'Ana Lyste', password: 'lecture-seule-mais-curieuse' };
 
@@ -23,30 +23,17 @@ describe('identity in Chromium', () => {
   let browser: { context: BrowserContext; close(): Promise<void> };
   let page: Page;
   let api: VigieClient;
-  const dialogs: string[] = [];
-  const confirms: string[] = [];
-  const pageErrors: string[] = [];
+  /** Its confirm() questions are accepted (and kept in `problems.confirms`). */
+  let problems: PageProblems;
 
   beforeAll(async () => {
     ensureWebBuilt();
     // A first start: no account at all, as after `vigie serve` on an empty folder.
     [vigie, browser] = await Promise.all([startVigie({ setup: false }), launchBrowser('fr-FR')]);
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('dialog', (dialog) => {
-      if (dialog.type() === 'confirm') {
-        confirms.push(dialog.message());
-        void dialog.accept();
-        return;
-      }
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && message.text().includes('Content Security Policy')) pageErrors.push(message.text());
-    });
-    page.setDefaultTimeout(10_000);
+    ({ page, problems } = await openPage(browser.context, { confirm: 'accept' }));
   });
+
+  afterEach(() => problems.expectNone());
 
   /** A private message stored directly (no ingest, no sanitiser) and triaged into the inbox. */
   async function seedMessage(externalId: string, fields: { author: { handle: string; name?: string; url?: string }; text: string; title?: string; url?: string }): Promise<void> {
@@ -144,8 +131,8 @@ describe('identity in Chromium', () => {
       expect(href.toLowerCase()).not.toContain('alert(16)');
     }
     await page.screenshot({ path: '/tmp/vigie-xss-inbox.png' });
-    expect(dialogs).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    // No injected script ran (the check after each test also fails on this).
+    expect(problems.dialogs).toEqual([]);
   });
 
   it('lets the owner create an API token shown once, see it in the audit log, set retention and erase an author', async () => {
@@ -189,7 +176,7 @@ describe('identity in Chromium', () => {
     await page.getByLabel('Réseau (facultatif)').selectOption('rss');
     await page.getByRole('button', { name: 'Effacer' }).click();
     await page.getByText(`Effacé pour ${XSS.handle} : mentions 1, conversations 1.`).waitFor();
-    expect(confirms.at(-1)).toBe(`Effacer toutes les mentions et conversations de « ${XSS.handle} » sur RSS ? C’est irréversible.`);
+    expect(problems.confirms.at(-1)).toBe(`Effacer toutes les mentions et conversations de « ${XSS.handle} » sur RSS ? C’est irréversible.`);
     expect((await api.mentions.list()).items).toEqual([]);
     await page.screenshot({ path: '/tmp/vigie-data-tab.png', fullPage: true });
   });
@@ -276,7 +263,5 @@ describe('identity in Chromium', () => {
     }, topic.id);
     expect(forced).toMatchObject({ role: 'analyst', status: 403, body: { error: { code: 'forbidden' } } });
     expect((await api.topics.list()).map((t) => t.name)).toEqual(['Lanterne']);
-    expect(dialogs).toEqual([]);
-    expect(pageErrors).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient } from '@vigie/client';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, signIn, startVigie, type TestVigie } from './vigie-harness';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, launchBrowser, openPage, startVigie, type PageProblems, type TestVigie } from './vigie-harness';
 
 const TOKEN = 'e2e-mastodon-token-0123456789';
 
@@ -44,12 +44,12 @@ describe('replying through Mastodon in Chromium', () => {
   let mastodon: Awaited<ReturnType<typeof startMastodon>>;
   let browser: { context: BrowserContext; close(): Promise<void> };
   let page: Page;
-  const pageErrors: string[] = [];
+  let problems: PageProblems;
 
   beforeAll(async () => {
     ensureWebBuilt();
     [vigie, mastodon, browser] = await Promise.all([startVigie(), startMastodon(), launchBrowser('en-GB')]);
-    await signIn(browser.context, vigie);
+    ({ page, problems } = await openPage(browser.context, { signIn: vigie }));
     const api = createClient({ baseUrl: vigie.url, token: vigie.token });
     const source = await api.sources.create({ connector: 'mastodon', name: 'Velotys', config: { instance: mastodon.origin, hashtag: 'velotys', token: TOKEN } });
     await vigie.vigie.ingest(vigie.workspaceId, [{
@@ -57,10 +57,9 @@ describe('replying through Mastodon in Chromium', () => {
       text: 'Hello, do you deliver to Belgium? Please let me know.', lang: 'en', kind: 'post', publishedAt: new Date(Date.now() - 3_600_000).toISOString(), engagement: {}, raw: {},
     }], { sourceId: source.id });
     await vigie.vigie.inboxWorker.idle();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.setDefaultTimeout(10_000);
   });
+
+  afterEach(() => problems.expectNone());
 
   afterAll(async () => {
     await browser?.close();
@@ -88,6 +87,5 @@ describe('replying through Mastodon in Chromium', () => {
     // Once sent, the earlier failure is history, not a message on screen.
     expect(await conversation.getByRole('status').filter({ hasText: 'Sent on Mastodon' }).textContent()).not.toMatch(/HTTP 500/);
     await page.screenshot({ path: '/tmp/vigie-inbox-send-sent-en.png', fullPage: true });
-    expect(pageErrors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { createClient } from '@vigie/client';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, OWNER, startFeedServer, signIn, startVigie, type RunningVigie, type TestVigie } from './vigie-harness';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, launchBrowser, openPage, OWNER, startFeedServer, startVigie, type PageProblems, type RunningVigie, type TestVigie } from './vigie-harness';
 
 /** A feed with one customer question: it must land in the inbox with its reasons. */
 function renderFeed(): string {
@@ -14,21 +14,15 @@ describe('inbox in Chromium', () => {
   let feed: RunningVigie;
   let browser: { context: BrowserContext; close(): Promise<void> };
   let page: Page;
-  const pageErrors: string[] = [];
+  let problems: PageProblems;
 
   beforeAll(async () => {
     ensureWebBuilt();
     [vigie, feed, browser] = await Promise.all([startVigie(), startFeedServer(renderFeed), launchBrowser('fr-FR')]);
-    await signIn(browser.context, vigie);
+    ({ page, problems } = await openPage(browser.context, { signIn: vigie }));
     const api = createClient({ baseUrl: vigie.url, token: vigie.token });
     const source = await api.sources.create({ connector: 'rss', url: feed.url });
     await api.sources.fetch(source.id);
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && message.text().includes('Content Security Policy')) pageErrors.push(message.text());
-    });
-    page.setDefaultTimeout(10_000);
     // Two more members: an agent who can be assigned, an analyst who cannot.
     const store = vigie.vigie.store;
     const agent = await store.users.create({ email: 'agent@vigie.test', name: 'Bea Agent', locale: 'fr' });
@@ -36,6 +30,8 @@ describe('inbox in Chromium', () => {
     const analyst = await store.users.create({ email: 'analyste@vigie.test', name: 'Alex Analyste', locale: 'fr' });
     await store.memberships.set(vigie.workspaceId, analyst.id, 'analyst');
   });
+
+  afterEach(() => problems.expectNone());
 
   afterAll(async () => {
     await browser?.close();
@@ -91,7 +87,6 @@ describe('inbox in Chromium', () => {
     await expect.poll(() => page.getByRole('list', { name: 'Conversations' }).getByRole('button').count()).toBe(0);
     await page.getByRole('tab', { name: 'Traitées' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Conversations' }).getByRole('button').count()).toBe(1);
-    expect(pageErrors).toEqual([]);
   });
 
   it('sets our own accounts and the digest hour, and previews the digest', async () => {
@@ -110,6 +105,5 @@ describe('inbox in Chromium', () => {
     await panel.getByRole('button', { name: 'Voir le résumé maintenant' }).click();
     await panel.getByText(/conversations? peu prioritaires?/).first().waitFor();
     await page.screenshot({ path: '/tmp/vigie-inbox-settings-fr.png', fullPage: true });
-    expect(pageErrors).toEqual([]);
   });
 });

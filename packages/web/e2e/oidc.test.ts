@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { startTestIssuer } from '../../server/src/security/oidc-test-issuer';
-import { ensureWebBuilt, launchBrowser } from './vigie-harness';
+import { ensureWebBuilt, launchBrowser, openPage, type PageProblems } from './vigie-harness';
 
 const CLIENT = { id: 'vigie-e2e', secret: 'e2e-client-secret' };
 const webDistDir = fileURLToPath(new URL('../dist', import.meta.url));
@@ -20,6 +20,7 @@ describe('OIDC sign-in in Chromium', () => {
   let running: Awaited<ReturnType<typeof import('@vigie/server').startServer>>;
   let browser: { context: BrowserContext; close(): Promise<void> };
   let page: Page;
+  let problems: PageProblems;
   const dataDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-oidc-'));
 
   beforeAll(async () => {
@@ -33,9 +34,9 @@ describe('OIDC sign-in in Chromium', () => {
     const user = await running.vigie.store.users.create({ email: 'elise@velotys.example', name: 'Élise Martin', locale: 'fr' });
     await running.vigie.store.memberships.set(workspace?.id ?? '', user.id, 'owner');
     browser = await launchBrowser('fr-FR');
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(10_000);
+    ({ page, problems } = await openPage(browser.context));
   });
+  afterEach(() => problems.expectNone());
   afterAll(async () => {
     await browser.close();
     await running.close();

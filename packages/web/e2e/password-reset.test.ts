@@ -4,25 +4,22 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, OWNER, startVigie, type TestVigie } from './vigie-harness';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, launchBrowser, openPage, OWNER, startVigie, type PageProblems, type TestVigie } from './vigie-harness';
 
 describe('password reset in Chromium', () => {
   let vigie: TestVigie;
   let browser: { context: BrowserContext; close(): Promise<void> };
   let page: Page;
-  const pageErrors: string[] = [];
+  let problems: PageProblems;
 
   beforeAll(async () => {
     ensureWebBuilt();
     [vigie, browser] = await Promise.all([startVigie(), launchBrowser('en-US')]);
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && message.text().includes('Content Security Policy')) pageErrors.push(message.text());
-    });
-    page.setDefaultTimeout(10_000);
+    ({ page, problems } = await openPage(browser.context));
   });
+
+  afterEach(() => problems.expectNone());
 
   afterAll(async () => {
     await browser?.close();
@@ -95,6 +92,5 @@ describe('password reset in Chromium', () => {
     await page.goto(`${vigie.url}/#/settings/topics`);
     await page.getByRole('button', { name: 'New topic' }).waitFor();
     expect(await page.evaluate(async () => (await fetch('/api/session')).status)).toBe(200);
-    expect(pageErrors).toEqual([]);
   });
 });

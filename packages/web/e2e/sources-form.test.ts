@@ -5,9 +5,9 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@vigie/client';
-import { ensureWebBuilt, launchBrowser, startFeedServer, signIn, startVigie, type RunningVigie, type TestVigie } from './vigie-harness';
+import { ensureWebBuilt, launchBrowser, openPage, startFeedServer, startVigie, type PageProblems, type RunningVigie, type TestVigie } from './vigie-harness';
 
 const feedXml = (): string =>
   `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Blog</title><link>https://blog.example/</link><description>Un blog</description>${[1, 2, 3, 4, 5, 6, 7]
@@ -19,17 +19,15 @@ describe('add-source form from connector schemas', () => {
   let feed: RunningVigie;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
-  const pageErrors: string[] = [];
+  let problems: PageProblems;
 
   beforeAll(async () => {
     ensureWebBuilt();
     [vigie, feed, browser] = await Promise.all([startVigie(), startFeedServer(feedXml), launchBrowser('fr-FR')]);
-    await signIn(browser.context, vigie);
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${vigie.url}/#/settings/sources`);
+    ({ page, problems } = await openPage(browser.context, { signIn: vigie, url: `${vigie.url}/#/settings/sources` }));
   });
+
+  afterEach(() => problems.expectNone());
 
   afterAll(async () => {
     await browser?.close();
@@ -76,7 +74,6 @@ describe('add-source form from connector schemas', () => {
     await form().getByRole('button', { name: 'Ajouter', exact: true }).click();
     await page.locator('#source-instance-error').waitFor();
     expect(await form().getByLabel('Instance').getAttribute('aria-invalid')).toBe('true');
-    expect(pageErrors).toEqual([]);
   });
 
   it('adds a Mastodon source with only the chosen setting', async () => {

@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { webDistDir } from '../src/index';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -164,4 +165,63 @@ export async function launchBrowser(locale: string): Promise<{ context: BrowserC
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What a page did that no test may let pass: an uncaught error, a Content-Security-Policy
+ * violation (it only shows as a console error), an alert() or prompt() (injected script ran).
+ * Confirms are only counted (`confirms`, for tests that check the question asked).
+ */
+export class PageProblems {
+  /** Uncaught page errors and CSP violations. */
+  readonly errors: string[] = [];
+  /** Messages of alert() and prompt() dialogs. */
+  readonly dialogs: string[] = [];
+  /** Messages of confirm() dialogs, in order. */
+  readonly confirms: string[] = [];
+
+  /** Fails the running test if anything above happened since the last check (then starts afresh, so one problem fails one test). */
+  expectNone(): void {
+    const errors = this.errors.splice(0);
+    const dialogs = this.dialogs.splice(0);
+    expect(errors, 'page errors and CSP violations').toEqual([]);
+    expect(dialogs, 'alert() or prompt() dialogs').toEqual([]);
+  }
+}
+
+export interface OpenPageOptions {
+  /** Signs the context in on this Vigie first (see `signIn`). */
+  signIn?: RunningVigie;
+  /** Who signs in (default `OWNER`). */
+  as?: { email: string; password: string };
+  /** What the interface's confirm() questions get (default: dismissed, as Playwright does). */
+  confirm?: 'accept' | 'dismiss';
+  /** Opened once the page is watched. */
+  url?: string;
+}
+
+/**
+ * The context's page, watched for `PageProblems`, with a 10 s default timeout (fail fast instead
+ * of Playwright's 30 s). Check it after every test: `afterEach(() => problems.expectNone())`.
+ */
+export async function openPage(context: BrowserContext, options: OpenPageOptions = {}): Promise<{ page: Page; problems: PageProblems }> {
+  if (options.signIn !== undefined) await signIn(context, options.signIn, options.as);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems = new PageProblems();
+  page.on('dialog', (dialog) => {
+    if (dialog.type() === 'confirm') {
+      problems.confirms.push(dialog.message());
+      void (options.confirm === 'accept' ? dialog.accept() : dialog.dismiss());
+      return;
+    }
+    problems.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => problems.errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) problems.errors.push(message.text());
+  });
+  page.setDefaultTimeout(10_000);
+  if (options.url !== undefined) await page.goto(options.url);
+  return { page, problems };
 }

@@ -1,7 +1,7 @@
 import { createClient, type VigieClient } from '@vigie/client';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, startFeedServer, signIn, startVigie, type RunningVigie, type TestVigie } from './vigie-harness';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, launchBrowser, openPage, startFeedServer, startVigie, type PageProblems, type RunningVigie, type TestVigie } from './vigie-harness';
 
 /** A title that talks about markup: escaped twice in the feed, so its text really is `<img …>`. */
 const LITERAL_TITLE = 'Alerte <img src=x onerror=alert(1)> sur la lanterne';
@@ -39,33 +39,18 @@ describe('web interface in Chromium', () => {
   let browser: { context: BrowserContext; close(): Promise<void> };
   let page: Page;
   let api: VigieClient;
-  /** Messages of alert() and prompt() dialogs: any of them means injected script ran. */
-  const dialogs: string[] = [];
-  const pageErrors: string[] = [];
+  /** Page errors, CSP violations, alert() and prompt() dialogs (injected script ran): each fails the test it happens in. */
+  let problems: PageProblems;
 
   beforeAll(async () => {
     ensureWebBuilt();
     [vigie, feed, browser] = await Promise.all([startVigie(), startFeedServer(renderFeed), launchBrowser('fr-FR')]);
-    await signIn(browser.context, vigie);
     api = createClient({ baseUrl: vigie.url, token: vigie.token });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    // The interface asks before deleting (confirm, accepted here); nothing else may open a dialog.
-    page.on('dialog', (dialog) => {
-      if (dialog.type() === 'confirm') {
-        void dialog.accept();
-        return;
-      }
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    // A Content-Security-Policy violation only shows in the console: count it as a page error.
-    page.on('console', (message) => {
-      if (message.type() === 'error' && message.text().includes('Content Security Policy')) pageErrors.push(message.text());
-    });
-    // Fail fast instead of waiting for Playwright's 30 s default.
-    page.setDefaultTimeout(10_000);
+    // The interface asks before deleting (confirm, accepted here).
+    ({ page, problems } = await openPage(browser.context, { signIn: vigie, confirm: 'accept' }));
   });
+
+  afterEach(() => problems.expectNone());
 
   afterAll(async () => {
     await browser?.close();
@@ -125,7 +110,8 @@ describe('web interface in Chromium', () => {
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
     expect(await link.getAttribute('target')).toBe('_blank');
     await page.screenshot({ path: '/tmp/vigie-mentions.png', fullPage: true });
-    expect(dialogs).toEqual([]);
+    // No injected script ran (the check after each test also fails on this).
+    expect(problems.dialogs).toEqual([]);
   });
 
   it('filters the stream with the search box', async () => {
@@ -192,11 +178,9 @@ describe('web interface in Chromium', () => {
     expect(await api.topics.list()).toEqual([]);
   });
 
-  it('shows totals on the dashboard and raised no page error', async () => {
+  it('shows totals on the dashboard', async () => {
     await page.goto(vigie.url);
     await expect.poll(() => page.getByTestId('kpi-total').textContent()).toBe('5');
     await page.screenshot({ path: '/tmp/vigie-dashboard.png', fullPage: true });
-    expect(pageErrors).toEqual([]);
-    expect(dialogs).toEqual([]);
   });
 });
