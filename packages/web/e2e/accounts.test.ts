@@ -7,12 +7,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type VigieClient } from '@vigie/client';
 import { startInstance } from '../../server/src/test/mastodon-instance';
-import { ensureWebBuilt, launchBrowser, openPage, startVigie, type PageProblems, type TestVigie } from './vigie-harness';
+import { ensureWebBuilt, launchBrowser, openPage, startVigie, type PageProblems, type TestBrowser, type TestVigie } from './vigie-harness';
 
 describe('Settings › Accounts', () => {
   let vigie: TestVigie;
   let instance: Awaited<ReturnType<typeof startInstance>>;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let browser: TestBrowser;
   let page: Page;
   let client: VigieClient;
   let problems: PageProblems;

@@ -1,11 +1,11 @@
 import { createClient } from '@vigie/client';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, openPage, startVigie, type PageProblems, type TestVigie } from './vigie-harness';
+import { ensureWebBuilt, launchBrowser, openPage, startVigie, type PageProblems, type TestBrowser, type TestVigie } from './vigie-harness';
 
 describe('alerts in Chromium', () => {
   let vigie: TestVigie;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let browser: TestBrowser;
   let page: Page;
   let problems: PageProblems;
 

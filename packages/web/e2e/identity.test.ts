@@ -3,9 +3,9 @@
  * analyst sees (and what the server refuses them), and untrusted mention content as inert text.
  */
 import { createClient, type VigieClient } from '@vigie/client';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken, createSetupToken, ensureWebBuilt, launchBrowser, openPage, OWNER, startVigie, type PageProblems, type TestVigie } from './vigie-harness';
+import { createApiToken, createSetupToken, ensureWebBuilt, launchBrowser, openPage, OWNER, startVigie, type PageProblems, type TestBrowser, type TestVigie } from './vigie-harness';
 
 const ANALYST = { email: 'analyste@vigie.test', name: 'Ana Lyste', password: 'lecture-seule-mais-curieuse' };
 
@@ -20,7 +20,7 @@ const XSS = {
 
 describe('identity in Chromium', () => {
   let vigie: TestVigie;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let browser: TestBrowser;
   let page: Page;
   let api: VigieClient;
   /** Its confirm() questions are accepted (and kept in `problems.confirms`). */

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient } from '@vigie/client';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, openPage, startVigie, type PageProblems, type TestVigie } from './vigie-harness';
+import { ensureWebBuilt, launchBrowser, openPage, startVigie, type PageProblems, type TestBrowser, type TestVigie } from './vigie-harness';
 
 const TOKEN = 'e2e-mastodon-token-0123456789';
 
@@ -42,7 +42,7 @@ async function startMastodon(): Promise<{ origin: string; posts: string[]; close
 describe('replying through Mastodon in Chromium', () => {
   let vigie: TestVigie;
   let mastodon: Awaited<ReturnType<typeof startMastodon>>;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let browser: TestBrowser;
   let page: Page;
   let problems: PageProblems;
 

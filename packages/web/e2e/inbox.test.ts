@@ -1,7 +1,7 @@
 import { createClient } from '@vigie/client';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, openPage, OWNER, startFeedServer, startVigie, type PageProblems, type RunningVigie, type TestVigie } from './vigie-harness';
+import { ensureWebBuilt, launchBrowser, openPage, OWNER, startFeedServer, startVigie, type PageProblems, type RunningVigie, type TestBrowser, type TestVigie } from './vigie-harness';
 
 /** A feed with one customer question: it must land in the inbox with its reasons. */
 function renderFeed(): string {
@@ -12,7 +12,7 @@ function renderFeed(): string {
 describe('inbox in Chromium', () => {
   let vigie: TestVigie;
   let feed: RunningVigie;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let browser: TestBrowser;
   let page: Page;
   let problems: PageProblems;
 

@@ -3,14 +3,14 @@
  * avec <name>"; one click goes to the provider and back signed in; a refusal comes back to the
  * sign-in page with its reason in plain words.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { startTestIssuer } from '../../server/src/security/oidc-test-issuer';
-import { ensureWebBuilt, launchBrowser, openPage, type PageProblems } from './vigie-harness';
+import { ensureWebBuilt, launchBrowser, openPage, type PageProblems, type TestBrowser } from './vigie-harness';
 
 const CLIENT = { id: 'vigie-e2e', secret: 'e2e-client-secret' };
 const webDistDir = fileURLToPath(new URL('../dist', import.meta.url));
@@ -18,7 +18,7 @@ const webDistDir = fileURLToPath(new URL('../dist', import.meta.url));
 describe('OIDC sign-in in Chromium', () => {
   let issuer: Awaited<ReturnType<typeof startTestIssuer>>;
   let running: Awaited<ReturnType<typeof import('@vigie/server').startServer>>;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let browser: TestBrowser;
   let page: Page;
   let problems: PageProblems;
   const dataDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-oidc-'));

@@ -2,14 +2,14 @@
  * "Forgot password" in Chromium, in English: the request says the same thing whoever asks, the
  * e-mailed link sets a new password, the old one stops working and the new one signs in.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, openPage, OWNER, startVigie, type PageProblems, type TestVigie } from './vigie-harness';
+import { ensureWebBuilt, launchBrowser, openPage, OWNER, startVigie, type PageProblems, type TestBrowser, type TestVigie } from './vigie-harness';
 
 describe('password reset in Chromium', () => {
   let vigie: TestVigie;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let browser: TestBrowser;
   let page: Page;
   let problems: PageProblems;
 

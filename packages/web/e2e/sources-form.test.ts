@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@vigie/client';
-import { ensureWebBuilt, launchBrowser, openPage, startFeedServer, startVigie, type PageProblems, type RunningVigie, type TestVigie } from './vigie-harness';
+import { ensureWebBuilt, launchBrowser, openPage, startFeedServer, startVigie, type PageProblems, type RunningVigie, type TestBrowser, type TestVigie } from './vigie-harness';
 
 const feedXml = (): string =>
   `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Blog</title><link>https://blog.example/</link><description>Un blog</description>${[1, 2, 3, 4, 5, 6, 7]
@@ -17,7 +17,7 @@ const feedXml = (): string =>
 describe('add-source form from connector schemas', () => {
   let vigie: TestVigie;
   let feed: RunningVigie;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let browser: TestBrowser;
   let page: Page;
   let problems: PageProblems;
 

@@ -139,8 +139,14 @@ export async function startFeedServer(feed: () => string): Promise<RunningVigie>
   };
 }
 
+/** A launched browser: its one context, and how to close it (and remove its profile). */
+export interface TestBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
 /** Debian's Chromium, headless, in a fresh profile; `locale` sets navigator.languages and Accept-Language. */
-export async function launchBrowser(locale: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchBrowser(locale: string): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'vigie-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',

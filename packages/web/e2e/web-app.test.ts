@@ -1,7 +1,7 @@
 import { createClient, type VigieClient } from '@vigie/client';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, openPage, startFeedServer, startVigie, type PageProblems, type RunningVigie, type TestVigie } from './vigie-harness';
+import { ensureWebBuilt, launchBrowser, openPage, startFeedServer, startVigie, type PageProblems, type RunningVigie, type TestBrowser, type TestVigie } from './vigie-harness';
 
 /** A title that talks about markup: escaped twice in the feed, so its text really is `<img …>`. */
 const LITERAL_TITLE = 'Alerte <img src=x onerror=alert(1)> sur la lanterne';
@@ -36,7 +36,7 @@ function renderFeed(): string {
 describe('web interface in Chromium', () => {
   let vigie: TestVigie;
   let feed: RunningVigie;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let browser: TestBrowser;
   let page: Page;
   let api: VigieClient;
   /** Page errors, CSP violations, alert() and prompt() dialogs (injected script ran): each fails the test it happens in. */
