@@ -86,6 +86,20 @@ describe('webhook intake', () => {
     expect((await signed({ text: 'trop tard' })).status).toBe(401);
   });
 
+  it('slows down one address that floods the public URL, and only that one', async () => {
+    const raw = JSON.stringify({ externalId: 'flood', text: 'encore' });
+    const from = (ip: string, headers: Record<string, string>) =>
+      t.app.request(new URL(intake.url).pathname, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: raw }, { incoming: { socket: { remoteAddress: ip } } });
+    for (let i = 0; i < 1200; i += 1) expect((await from('203.0.113.7', {})).status).toBe(401);
+    const limited = await from('203.0.113.7', signWebhook(intake.secret, raw, nowS));
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    // Another sender is not affected, and the refused request stored nothing.
+    expect((await from('198.51.100.4', signWebhook(intake.secret, raw, nowS))).status).toBe(200);
+    expect((await t.call('GET', '/api/mentions?connector=webhook')).json.items).toHaveLength(1);
+  });
+
   it('says clearly when the body is not JSON', async () => {
     const raw = '{"text": ';
     const bad = await push(raw, signWebhook(intake.secret, raw, nowS));

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { AppError } from '@vigie/core';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { ErrorSchema } from '../http/schemas';
 import { createIntakeService } from '../services/intake-service';
@@ -59,10 +60,17 @@ export function intakeRoutes(deps: AppDeps) {
         400: error('Not JSON'),
         401: error('Unknown intake or bad signature'),
         413: error('Too many items'),
+        429: error('Too many requests from this address'),
       },
     }),
     // The signature covers the exact bytes sent, so the body is read raw, never re-serialised.
-    async (c) => c.json(await intakes.receive(c.req.valid('param').token, await c.req.text(), c.req.header()), 200),
+    async (c) => {
+      // Public and unauthenticated until the signature is checked: counted per caller address like
+      // the API per caller, so a flood (or a guessing run over tokens) stops before any HMAC work.
+      const verdict = deps.identity.limits.api.hit(`intake:${c.var.clientIp}`);
+      if (!verdict.allowed) throw new AppError('rate_limited', 'too many requests from this address; slow down / trop de requêtes depuis cette adresse ; ralentissez', [], verdict.retryAfterMs);
+      return c.json(await intakes.receive(c.req.valid('param').token, await c.req.text(), c.req.header()), 200);
+    },
   );
 
   return app;
