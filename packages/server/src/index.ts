@@ -14,6 +14,8 @@ export { analysisTasks, summarizeAnalysis, createAnalysisPipeline, evaluateClass
 export { guardDraft, type GuardView } from './services/conversation-reply-service';
 // Local administration from the CLI (vigie setup, tokens, secrets rotate, workspace export, data erase-author).
 export { generateToken, hashToken } from './security/opaque-token';
+export { issueApiToken } from './security/api-tokens';
+export { createFirstOwner } from './services/first-owner';
 export { hashPassword } from './security/password';
 export { checkPasswordPolicy } from './security/password-policy';
 export { normalizeEmail } from './services/identity-service';

@@ -29,7 +29,7 @@ export function registerSetup(program: Command): void {
     .action(async (options: SetupOptions) => {
       if (options.locale !== 'fr' && options.locale !== 'en') throw new AppError('validation_failed', '--locale: fr or en', [{ field: 'locale', message: 'expected fr or en' }]);
       const locale = options.locale;
-      const { checkPasswordPolicy, hashPassword, normalizeEmail } = await import('@vigie/server');
+      const { checkPasswordPolicy, createFirstOwner, normalizeEmail } = await import('@vigie/server');
       await withLocalVigie({ dataDir: options.data }, async (vigie) => {
         const store = vigie.store;
         if ((await store.users.count()) > 0) throw new AppError('conflict', 'the owner account already exists; sign in, or add people from Settings › Team / le compte propriétaire existe déjà ; connectez-vous, ou ajoutez des personnes dans Réglages › Équipe');
@@ -66,11 +66,8 @@ export function registerSetup(program: Command): void {
         if (!/^[^\s@]+@[^\s@]+$/.test(normalized)) throw new AppError('validation_failed', `"${email}" is not an e-mail address / n’est pas une adresse e-mail`, [{ field: 'email', message: 'expected an e-mail address' }]);
         if (!name?.trim()) throw new AppError('validation_failed', 'give a name / indiquez un nom', [{ field: 'name', message: 'required' }]);
 
-        const user = await store.users.create({ email: normalized, name: name.trim(), locale, passwordHash: await hashPassword(password) });
-        const workspaces = await store.workspaces.list();
-        for (const workspace of workspaces) await store.memberships.set(workspace.id, user.id, 'owner');
-        // The setup link printed at first start stops working: the owner exists.
-        await store.oneTimeTokens.deleteKind('setup');
+        // Owner of every workspace; the setup link printed at first start stops working.
+        const { user, workspaces } = await createFirstOwner(store, { email: normalized, name: name.trim(), password, locale });
         for (const workspace of workspaces) {
           await store.audit.append({ workspaceId: workspace.id, at: vigie.now().toISOString(), actor: cliActor('setup'), action: 'setup.owner_created', target: `user:${user.id}`, details: { workspaces: workspaces.length } });
         }

@@ -4,7 +4,6 @@ import { printJson, printTable, withLocalVigie } from '../cli-context';
 import { cliActor, positiveInteger, workspaceOf } from '../local-admin';
 import { io } from '../io';
 
-const DAY_MS = 86_400_000;
 
 interface CreateOptions {
   name: string;
@@ -36,19 +35,11 @@ export function registerTokens(program: Command): void {
       const name = options.name.trim();
       if (name === '' || name.length > 100) throw new AppError('validation_failed', '--name: 1 to 100 characters / 1 à 100 caractères', [{ field: 'name', message: '1 to 100 characters' }]);
       const days = options.expiresDays === undefined ? undefined : positiveInteger(options.expiresDays, 'expires-days', 3650);
-      const { generateToken, hashToken } = await import('@vigie/server');
+      const { issueApiToken } = await import('@vigie/server');
       await withLocalVigie({ dataDir: options.data }, async (vigie) => {
         const workspace = await workspaceOf(vigie, options.workspace);
-        const secret = generateToken('vgt_');
         const at = vigie.now();
-        const token = await vigie.store.apiTokens.create(hashToken(secret), {
-          workspaceId: workspace.id,
-          name,
-          role,
-          prefix: secret.slice(0, 12),
-          createdAt: at.toISOString(),
-          ...(days !== undefined && { expiresAt: new Date(at.getTime() + days * DAY_MS).toISOString() }),
-        });
+        const { token, secret } = await issueApiToken(vigie.store, { workspaceId: workspace.id, name, role, at, ...(days !== undefined && { expiresInDays: days }) });
         await vigie.store.audit.append({ workspaceId: workspace.id, at: at.toISOString(), actor: cliActor('tokens create'), action: 'token.create', target: `token:${token.id}`, details: { name, role, prefix: token.prefix } });
         io().stdout.write(`${secret}\n`);
         io().stderr.write(`token ${token.id} (${role}) for workspace "${workspace.slug}": shown this once / affiché une seule fois\n`);

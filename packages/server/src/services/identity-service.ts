@@ -9,6 +9,8 @@ import type { Caller, Principal } from '../http/app-env';
 import type { Logger } from '../logger';
 import type { AuditContext, AuditFn } from '../security/audit';
 import { invitationMail, passwordResetMail, type IdentityMail, type IdentityMailer } from '../security/identity-mail';
+import { issueApiToken } from '../security/api-tokens';
+import { createFirstOwner } from './first-owner';
 import { generateToken, hashToken } from '../security/opaque-token';
 import { hashPassword, verifyPassword } from '../security/password';
 import { checkPasswordPolicy } from '../security/password-policy';
@@ -149,6 +151,18 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     const p = c.var.principal;
     if (!p || p.kind !== 'session' || !p.userId || !p.sessionId) throw new AppError('forbidden', SESSIONS_ONLY);
     return p as Principal & { userId: string; sessionId: string };
+  }
+
+  /** Nobody grants (to a member or a token) a role above their own. */
+  function grantable(role: Role, own: Role, message: string): void {
+    if (ROLE_RANK[role] > ROLE_RANK[own]) throw new AppError('forbidden', `${message} (${own})`);
+  }
+
+  /** Refuses to take away the last owner of a workspace. */
+  async function keepAnOwner(workspaceId: string, leaving: Membership): Promise<void> {
+    if (leaving.role === 'owner' && (await store.memberships.countOwners(workspaceId)) <= 1) {
+      throw new AppError('conflict', 'a workspace keeps at least one owner / un espace garde au moins un propriétaire');
+    }
   }
 
   function contextFor(c: RequestContext, workspaceId: string | undefined, actor?: AuditActor): AuditContext {
@@ -372,9 +386,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       if ((await store.users.count()) > 0) throw new AppError('conflict', 'the owner account already exists; sign in / le compte propriétaire existe déjà ; connectez-vous');
       const token = await store.oneTimeTokens.consume(hashToken(input.token), 'setup', now());
       if (!token) throw new AppError('not_found', BAD_LINK);
-      const user = await store.users.create({ email, name: input.name, locale: input.locale ?? 'en', passwordHash: await hashPassword(input.password) });
-      const workspaces = await store.workspaces.list();
-      for (const w of workspaces) await store.memberships.set(w.id, user.id, 'owner');
+      const { user, workspaces } = await createFirstOwner(store, { email, name: input.name, password: input.password, locale: input.locale ?? 'en' });
       const home = workspaces.find((w) => w.id === deps.defaultWorkspaceId) ?? workspaces[0];
       if (!home) throw new AppError('internal', 'no workspace to own');
       const signedIn = await signIn(user, home.id, 'owner', { ip: c.var.clientIp, userAgent: input.userAgent });
@@ -527,7 +539,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     async addMember(c: RequestContext, input: { email: string; role: Role; name?: string }): Promise<{ member: MemberView; inviteUrl?: string }> {
       const p = c.var.principal;
       if (!p) throw new AppError('unauthenticated', 'sign in first');
-      if (ROLE_RANK[input.role] > ROLE_RANK[p.role]) throw new AppError('forbidden', `you cannot grant a role above your own (${p.role})`);
+      grantable(input.role, p.role, 'you cannot grant a role above your own');
       const workspaceId = c.var.workspaceId;
       const email = normalizeEmail(input.email);
       const inviter = p.userId ? await store.users.get(p.userId) : undefined;
@@ -555,10 +567,8 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       const workspaceId = c.var.workspaceId;
       const current = await store.memberships.get(workspaceId, userId);
       if (!current) throw new AppError('not_found', 'no such member');
-      if (ROLE_RANK[role] > ROLE_RANK[p.role]) throw new AppError('forbidden', `you cannot grant a role above your own (${p.role})`);
-      if (current.role === 'owner' && role !== 'owner' && (await store.memberships.countOwners(workspaceId)) <= 1) {
-        throw new AppError('conflict', 'a workspace keeps at least one owner / un espace garde au moins un propriétaire');
-      }
+      grantable(role, p.role, 'you cannot grant a role above your own');
+      if (role !== 'owner') await keepAnOwner(workspaceId, current);
       const membership = await store.memberships.set(workspaceId, userId, role);
       await audit(c, 'member.role', `user:${userId}`, { from: current.role, to: role });
       const member = (await store.memberships.listByWorkspace(workspaceId)).find((m) => m.userId === userId);
@@ -569,9 +579,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       const workspaceId = c.var.workspaceId;
       const current = await store.memberships.get(workspaceId, userId);
       if (!current) throw new AppError('not_found', 'no such member');
-      if (current.role === 'owner' && (await store.memberships.countOwners(workspaceId)) <= 1) {
-        throw new AppError('conflict', 'a workspace keeps at least one owner / un espace garde au moins un propriétaire');
-      }
+      await keepAnOwner(workspaceId, current);
       await store.memberships.remove(workspaceId, userId);
       await audit(c, 'member.remove', `user:${userId}`, { role: current.role });
     },
@@ -582,18 +590,8 @@ export function createIdentityService(deps: IdentityServiceDeps) {
 
     async createToken(c: RequestContext, input: { name: string; role: Role; expiresInDays?: number }): Promise<{ token: ApiToken; secret: string }> {
       const p = sessionOnly(c);
-      if (ROLE_RANK[input.role] > ROLE_RANK[p.role]) throw new AppError('forbidden', `a token cannot have a role above yours (${p.role})`);
-      const secret = generateToken('vgt_');
-      const at = clock();
-      const token = await store.apiTokens.create(hashToken(secret), {
-        workspaceId: c.var.workspaceId,
-        name: input.name,
-        role: input.role,
-        prefix: secret.slice(0, 12),
-        createdBy: p.userId,
-        createdAt: iso(at),
-        ...(input.expiresInDays !== undefined && { expiresAt: iso(at + input.expiresInDays * DAY) }),
-      });
+      grantable(input.role, p.role, 'a token cannot have a role above yours');
+      const { token, secret } = await issueApiToken(store, { workspaceId: c.var.workspaceId, name: input.name, role: input.role, createdBy: p.userId, at: now(), ...(input.expiresInDays !== undefined && { expiresInDays: input.expiresInDays }) });
       await audit(c, 'token.create', `token:${token.id}`, { name: token.name, role: token.role, prefix: token.prefix });
       return { token, secret };
     },

@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../config';
 import { createVigie, type Vigie, type VigieOptions } from '../create-vigie';
 import { createApp, type App } from '../app';
 import { createLogger } from '../logger';
+import { issueApiToken } from '../security/api-tokens';
 import { generateToken, hashToken } from '../security/opaque-token';
 
 export type CallResult = { status: number; json: Record<string, unknown> & { items?: Record<string, unknown>[] }; headers: Headers };
@@ -79,8 +80,7 @@ export async function openTestSession(vigie: Vigie, userId: string, workspaceId:
 
 /** Creates an API token straight in the store and returns its secret. */
 export async function createTestToken(vigie: Vigie, workspaceId: string, role: Role, createdBy?: string, name = `test ${role}`): Promise<string> {
-  const secret = generateToken('vgt_');
-  await vigie.store.apiTokens.create(hashToken(secret), { workspaceId, name, role, prefix: secret.slice(0, 12), createdAt: vigie.now().toISOString(), ...(createdBy && { createdBy }) });
+  const { secret } = await issueApiToken(vigie.store, { workspaceId, name, role, at: vigie.now(), ...(createdBy && { createdBy }) });
   return secret;
 }
 
