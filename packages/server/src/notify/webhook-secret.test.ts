@@ -5,14 +5,14 @@
  * existed keeps signing, and is sealed on its next save.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, Server } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseAlertRule, type NewMention, type Notification, type RollupRow, type StoredAlertRule } from '@vigie/core';
+import { parseAlertRule, type Notification, type StoredAlertRule } from '@vigie/core';
 import { rotateSecretKey } from '../security/key-rotation';
 import { createSecretBox } from '../security/secret-box';
 import { SECRET_KEY_FILE } from '../security/source-secrets';
+import { burstOfNegativeMentions, startWebhookReceiver } from '../test/alert-scenario';
 import { createTestVigie, type TestVigie } from '../test/test-vigie';
 import { createAlertChannels } from '../workers/alert-channels';
 import { verifyWebhookSignature } from './sign-webhook';
@@ -37,22 +37,6 @@ async function open(): Promise<TestVigie> {
   return t;
 }
 
-/** A local receiver answering 200; records each request's body and headers. */
-async function startHook(): Promise<{ url: string; received: { body: string; headers: IncomingHttpHeaders }[] }> {
-  const received: { body: string; headers: IncomingHttpHeaders }[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      received.push({ body, headers: req.headers });
-      res.writeHead(200).end();
-    });
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received };
-}
-
 /** What a receiver holding `secret` checks: the signature of each request it got. */
 const signedWith = (secret: string, request: { body: string; headers: IncomingHttpHeaders }): boolean => verifyWebhookSignature(secret, request.body, request.headers, Date.now() / 1000);
 
@@ -72,27 +56,6 @@ async function topicId(t: TestVigie): Promise<string> {
   return (await t.call('POST', '/api/topics', { name: 'Velotys Ondine', kind: 'product', queries: ['ondine'] })).json.id as string;
 }
 
-/** Two weeks of quiet, then 30 negative mentions in 25 minutes through the bus; the outbox delivers. */
-async function burst(t: TestVigie, topic: string): Promise<void> {
-  const { store, alerts, bus, defaultWorkspace } = t.vigie;
-  const history: RollupRow[] = [];
-  for (let h = 14 * 24; h >= 1; h -= 1) {
-    const bucketStart = new Date(Date.parse('2026-11-17T08:00:00Z') - h * 3_600_000).toISOString();
-    history.push({ scope: 'topic', scopeId: topic, granularity: '1h', bucketStart, count: 1, authors: 1, negative: 0, positive: 0, neutral: 1, reach: 100 });
-  }
-  await store.rollups.increment(defaultWorkspace.id, history);
-  await alerts.start();
-  const mentions: NewMention[] = Array.from({ length: 30 }, (_, i) => ({
-    connector: 'rss', externalId: `burst-${i}`, author: { handle: `user${i}`, followers: 200 }, text: `Ma Ondine a pris feu ${i}`, kind: 'post',
-    publishedAt: new Date(NOW.getTime() - (25 - Math.floor(i / 2)) * 60_000).toISOString(), engagement: {}, raw: {},
-    analysis: { sentiment: { analyzer: 'test@1', label: 'negative', score: -0.8 } }, queryIds: [], topicIds: [topic],
-  }));
-  const { inserted } = await store.mentions.upsertMany(defaultWorkspace.id, mentions);
-  for (const mention of inserted) bus.publish(mention);
-  await alerts.idle();
-  await alerts.deliver();
-}
-
 const webhookSecretOf = (rule: StoredAlertRule | undefined): string | undefined => rule?.channels.flatMap((c) => (c.kind === 'webhook' && c.secret !== undefined ? [c.secret] : []))[0];
 
 const notification: Notification = { key: 'k-rotation', kind: 'episode', locale: 'en', title: { fr: 'Alerte', en: 'Alert' } };
@@ -101,7 +64,8 @@ describe('alert webhook secrets at rest', () => {
   it('are sealed in the rule row and the outbox, never shown, and deliveries are signed with the clear secret', async () => {
     const t = await open();
     const topic = await topicId(t);
-    const hook = await startHook();
+    const hook = await startWebhookReceiver();
+    servers.push(hook.server);
     const created = await t.call('POST', '/api/alert-rules', {
       name: 'Ondine', scope: { kind: 'topic', id: topic }, detectors: ['volume_spike', 'negative_surge'], cooldownMinutes: 60,
       channels: [{ kind: 'in_app' }, { kind: 'webhook', url: hook.url, format: 'generic', secret: SECRET }],
@@ -117,7 +81,7 @@ describe('alert webhook secrets at rest', () => {
     expect(webhookSecretOf(stored)).toMatch(/^vigie-sealed:v1:/);
     expect(openWebhookSecret(t.vigie.secrets, webhookSecretOf(stored) ?? '')).toBe(SECRET);
 
-    await burst(t, topic);
+    await burstOfNegativeMentions(t, topic, NOW);
     expect(hook.received).toHaveLength(1);
     expect(signedWith(SECRET, hook.received[0]!)).toBe(true);
     expect(signedWith('another-secret-of-16+', hook.received[0]!)).toBe(false);
@@ -144,7 +108,8 @@ describe('alert webhook secrets at rest', () => {
   it('a secret stored in clear before sealing still signs, and is sealed on the next save', async () => {
     const t = await open();
     const topic = await topicId(t);
-    const hook = await startHook();
+    const hook = await startWebhookReceiver();
+    servers.push(hook.server);
     const ws = t.vigie.defaultWorkspace.id;
     const legacy = await t.vigie.store.alertRules.create(ws, parseAlertRule({ name: 'Old', scope: { kind: 'topic', id: topic }, detectors: ['volume_spike'], channels: [{ kind: 'webhook', url: hook.url, format: 'slack', secret: SECRET }] }));
     expect(webhookSecretOf(legacy)).toBe(SECRET);
@@ -163,7 +128,8 @@ describe('alert webhook secrets at rest', () => {
   it('after a key rotation the rule and the pending deliveries open with the new key alone, and still sign right', async () => {
     const t = await open();
     const topic = await topicId(t);
-    const hook = await startHook();
+    const hook = await startWebhookReceiver();
+    servers.push(hook.server);
     const ws = t.vigie.defaultWorkspace.id;
     const created = await t.call('POST', '/api/alert-rules', { name: 'R', scope: { kind: 'topic', id: topic }, detectors: ['volume_spike'], channels: [{ kind: 'webhook', url: hook.url, format: 'teams', secret: SECRET }] });
     const before = webhookSecretOf(await t.vigie.store.alertRules.get(ws, created.json.id as string))!;

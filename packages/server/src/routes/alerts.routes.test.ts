@@ -3,11 +3,10 @@
  * live path — mentions on the bus → rollups → an episode → its post-mortem → an in-app
  * notification, while a webhook answering 500 is shown as failing without blocking the rest.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NewMention, RollupRow } from '@vigie/core';
 import { createTestVigie, type TestVigie } from '../test/test-vigie';
+import { burstOfNegativeMentions, startWebhookReceiver } from '../test/alert-scenario';
 
 const NOW = new Date('2026-11-17T09:00:00.000Z');
 let opened: TestVigie[] = [];
@@ -28,44 +27,6 @@ async function open(overrides: Parameters<typeof createTestVigie>[0] = {}): Prom
 async function topicId(t: TestVigie): Promise<string> {
   const created = await t.call('POST', '/api/topics', { name: 'Velotys Ondine', kind: 'product', queries: ['ondine'] });
   return created.json.id as string;
-}
-
-/** A local webhook receiver answering `status`; records the bodies it got. */
-async function startHook(status: number): Promise<{ url: string; bodies: string[] }> {
-  const bodies: string[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      bodies.push(body);
-      res.writeHead(status).end();
-    });
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, bodies };
-}
-
-/** Two weeks of quiet history (about one neutral mention an hour), then 30 negative mentions in 25 minutes, through the bus. */
-async function burstOfNegativeMentions(t: TestVigie, topic: string): Promise<void> {
-  const { store, alerts, bus, defaultWorkspace } = t.vigie;
-  const history: RollupRow[] = [];
-  for (let h = 14 * 24; h >= 1; h -= 1) {
-    const bucketStart = new Date(Date.parse('2026-11-17T08:00:00Z') - h * 3_600_000).toISOString();
-    history.push({ scope: 'topic', scopeId: topic, granularity: '1h', bucketStart, count: 1, authors: 1, negative: 0, positive: 0, neutral: 1, reach: 100 });
-  }
-  await store.rollups.increment(defaultWorkspace.id, history);
-  await alerts.start();
-
-  const burst: NewMention[] = Array.from({ length: 30 }, (_, i) => ({
-    connector: 'rss', externalId: `burst-${i}`, author: { handle: `user${i}`, followers: 200 }, text: `Ma Ondine a pris feu, batterie en cause ${i}`,
-    kind: 'post', publishedAt: new Date(NOW.getTime() - (25 - Math.floor(i / 2)) * 60_000).toISOString(), engagement: { reposts: i === 0 ? 40 : 0 }, raw: {},
-    analysis: { sentiment: { analyzer: 'test@1', label: 'negative', score: -0.8 } }, queryIds: [], topicIds: [topic],
-  }));
-  const { inserted } = await store.mentions.upsertMany(defaultWorkspace.id, burst);
-  for (const mention of inserted) bus.publish(mention);
-  await alerts.idle();
-  await alerts.deliver();
 }
 
 describe('alert rules API', () => {
@@ -114,12 +75,13 @@ describe('live alerts', () => {
   it('a burst of negative mentions opens a crisis, notifies in-app, and shows the failing webhook', async () => {
     const t = await open();
     const topic = await topicId(t);
-    const hook = await startHook(500);
+    const hook = await startWebhookReceiver(500);
+    servers.push(hook.server);
     await t.call('POST', '/api/alert-rules', {
       name: 'Ondine', scope: { kind: 'topic', id: topic }, detectors: ['volume_spike', 'negative_surge'], cooldownMinutes: 60,
       channels: [{ kind: 'in_app' }, { kind: 'webhook', url: hook.url, format: 'generic' }],
     });
-    await burstOfNegativeMentions(t, topic);
+    await burstOfNegativeMentions(t, topic, NOW);
 
     const episodes = await t.call('GET', '/api/episodes?status=open');
     expect(episodes.json.items).toHaveLength(1);
@@ -135,7 +97,7 @@ describe('live alerts', () => {
     const notifications = await t.call('GET', '/api/notifications');
     expect(notifications.json.unread).toBe(1);
     expect(notifications.json.failing).toMatchObject([{ channel: 'webhook', target: hook.url, status: 'failing', attempts: 1 }]);
-    expect(hook.bodies).toHaveLength(1);
+    expect(hook.received).toHaveLength(1);
     const first = (notifications.json.items as { id: string }[])[0]!;
     expect((await t.call('POST', `/api/notifications/${first.id}/read`)).status).toBe(204);
     expect((await t.call('GET', '/api/notifications')).json.unread).toBe(0);
@@ -155,7 +117,7 @@ describe('a failing SMTP server', () => {
     await t.call('POST', '/api/alert-rules', {
       name: 'Ondine', scope: { kind: 'topic', id: topic }, detectors: ['volume_spike'], channels: [{ kind: 'in_app' }, { kind: 'email' }], recipients: ['cm@velotys.example'],
     });
-    await burstOfNegativeMentions(t, topic);
+    await burstOfNegativeMentions(t, topic, NOW);
     const notifications = await t.call('GET', '/api/notifications');
     expect(notifications.json.unread).toBe(1);
     expect(notifications.json.failing).toMatchObject([{ channel: 'email', target: 'cm@velotys.example', status: 'failing', attempts: 1 }]);
