@@ -3,7 +3,7 @@ import { startServer, type StartedServer } from '../server';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createOwnerToken } from '../test/test-vigie';
+import { createOwnerToken, readEventStream } from '../test/test-vigie';
 
 describe('live mention stream (SSE)', () => {
   let server: StartedServer;
@@ -21,25 +21,16 @@ describe('live mention stream (SSE)', () => {
     const token = await createOwnerToken(server.vigie);
     const response = await fetch(`${server.url}/api/mentions/stream`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let received = '';
-    const readUntil = async (needle: string) => {
-      while (!received.includes(needle)) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        received += decoder.decode(value);
-      }
-    };
-    await readUntil('event: ready');
+    const stream = readEventStream(response);
+    await stream.until('event: ready');
     const mention = { connector: 'import' as const, externalId: 'x1', author: { handle: 'alice' }, text: 'Nouvelle mention en direct', publishedAt: new Date().toISOString(), engagement: {}, kind: 'post' as const, raw: {} };
     const workspaceId = server.vigie.defaultWorkspace.id;
     await server.vigie.ingest(workspaceId, [mention]);
     await server.vigie.ingest(workspaceId, [mention]);
-    await readUntil('Nouvelle mention en direct');
-    const events = received.split('\n\n').filter((block) => block.includes('event: mention'));
+    await stream.until('Nouvelle mention en direct');
+    const events = stream.text().split('\n\n').filter((block) => block.includes('event: mention'));
     expect(events).toHaveLength(1);
     expect(events[0]).toContain('"externalId":"x1"');
-    await reader.cancel();
+    await stream.cancel();
   });
 });

@@ -15,7 +15,7 @@ import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { createVigie } from '../create-vigie';
 import { startServer, type StartedServer } from '../server';
-import { createOwnerToken, createTestVigie, type CallResult, type TestVigie } from '../test/test-vigie';
+import { createOwnerToken, createTestVigie, readEventStream, type CallResult, type TestVigie } from '../test/test-vigie';
 import { hashPassword } from './password';
 
 const PASSWORD = 'correct horse battery staple';
@@ -415,23 +415,14 @@ describe('the live stream', () => {
     const token = await createOwnerToken(server.vigie, other.id);
     const response = await fetch(`${server.url}/api/mentions/stream`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let received = '';
-    const readUntil = async (needle: string) => {
-      while (!received.includes(needle)) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        received += decoder.decode(value);
-      }
-    };
-    await readUntil('event: ready');
+    const stream = readEventStream(response);
+    await stream.until('event: ready');
     const post = (externalId: string, text: string): MentionInput => ({ connector: 'import', externalId, author: { handle: 'alice' }, text, publishedAt: new Date().toISOString(), engagement: {}, kind: 'post', raw: {} });
     await server.vigie.ingest(server.vigie.defaultWorkspace.id, [post('a1', 'Secret de l’espace par défaut')]);
     await server.vigie.ingest(other.id, [post('b1', 'Mention de l’autre espace')]);
-    await readUntil('Mention de l’autre espace');
-    await reader.cancel();
-    expect(received).not.toContain('Secret de l’espace par défaut');
+    await stream.until('Mention de l’autre espace');
+    await stream.cancel();
+    expect(stream.text()).not.toContain('Secret de l’espace par défaut');
   });
 });
 

@@ -207,3 +207,24 @@ export function rssFeed(items: { guid: string; title: string; description: strin
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Blog</title><link>https://blog.example/</link><description>Test</description><language>fr</language>${entries}</channel></rss>`;
 }
+
+/**
+ * Reads a live stream (SSE) response as text: `until(needle)` reads until the text so far holds
+ * it (or the stream ends); `text()` is everything read; `cancel()` closes it.
+ */
+export function readEventStream(response: Response): { until(needle: string): Promise<void>; text(): string; cancel(): Promise<void> } {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let received = '';
+  return {
+    async until(needle) {
+      while (!received.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        received += decoder.decode(value);
+      }
+    },
+    text: () => received,
+    cancel: () => reader.cancel(),
+  };
+}
