@@ -29,6 +29,7 @@ import { createConnectorReplySender } from './services/connector-reply-sender';
 import { createAudit } from './security/audit';
 import { createIdentityMailer } from './security/identity-mail';
 import { createIdentityService } from './services/identity-service';
+import { createTeamService } from './services/team-service';
 import { createInboxDigestJob } from './jobs/inbox-digest.job';
 
 export interface VigieOptions {
@@ -76,7 +77,9 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
   const retention = createRetentionJob({ rights: dataRights, store, log, now });
   const audit = createAudit(store, log, now);
   const identityMailer = createIdentityMailer(config);
-  const identity = createIdentityService({ store, log, now, config, audit, mailer: identityMailer, defaultWorkspaceId: workspace.id });
+  const identityDeps = { store, log, now, config, audit, mailer: identityMailer, defaultWorkspaceId: workspace.id };
+  const identity = createIdentityService(identityDeps);
+  const team = createTeamService(identityDeps);
   let sessionPurge: ReturnType<typeof setInterval> | undefined;
   const inboxDigest = createInboxDigestJob({ store, log, now, onQueued: () => void alerts.deliver() });
 
@@ -118,8 +121,10 @@ export async function createVigie(config: Config, options: VigieOptions = {}) {
     inboxDigest,
     /** The instance's first workspace (the demo's); it cannot be deleted. */
     defaultWorkspace: workspace,
-    /** Sign-in, sessions, members, API tokens (docs/security.md). */
+    /** Sign-in, sessions, the first owner, password reset and invitations (docs/security.md). */
     identity,
+    /** Workspaces, members and API tokens (docs/security.md). */
+    team,
     /** `audit(c, action, target?, details?)`: one entry in the request's workspace, naming its caller. */
     audit,
     /** The one-time link that creates the first owner, while nobody has an account (set by `start`). */

@@ -18,6 +18,6 @@ export { issueApiToken } from './security/api-tokens';
 export { createFirstOwner } from './services/first-owner';
 export { hashPassword } from './security/password';
 export { checkPasswordPolicy } from './security/password-policy';
-export { normalizeEmail } from './services/identity-service';
+export { normalizeEmail } from './services/identity-common';
 export { rotateSecretKey, type RotationReport } from './security/key-rotation';
 export { EXPORT_RECORD_TYPES, type ExportRecordType } from './services/data-rights-service';

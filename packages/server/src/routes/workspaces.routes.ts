@@ -10,11 +10,11 @@ const WorkspaceInfo = z.object({ id: z.string(), name: z.string(), slug: z.strin
 /** My workspaces; create one; rename or delete the current one (admin). */
 export function workspaceRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  const { identity } = deps;
+  const { team } = deps;
 
   app.openapi(
     createRoute({ method: 'get', path: '/workspaces', tags: ['workspaces'], responses: { 200: json(z.object({ items: z.array(WorkspaceSchema) }), 'The workspaces the caller belongs to, with its role'), 401: unauthenticated } }),
-    async (c) => c.json({ items: await identity.listWorkspaces(c) }, 200),
+    async (c) => c.json({ items: await team.listWorkspaces(c) }, 200),
   );
 
   app.openapi(
@@ -23,7 +23,7 @@ export function workspaceRoutes(deps: AppDeps) {
       description: 'Creates a workspace; the signed-in person becomes its owner. Not with an API token.',
       responses: { 201: json(WorkspaceSchema, 'Created'), 400: invalid, 401: unauthenticated, 403: forbidden, 409: conflict },
     }),
-    async (c) => c.json(await identity.createWorkspace(c, c.req.valid('json')), 201),
+    async (c) => c.json(await team.createWorkspace(c, c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -31,7 +31,7 @@ export function workspaceRoutes(deps: AppDeps) {
       method: 'patch', path: '/workspace', tags: ['workspaces'], request: jsonBody(z.object({ name: NameSchema }).openapi('WorkspaceRename')),
       responses: { 200: json(WorkspaceInfo, 'Renamed'), 400: invalid, 401: unauthenticated, 403: forbidden },
     }),
-    async (c) => c.json(await identity.renameWorkspace(c, c.req.valid('json').name), 200),
+    async (c) => c.json(await team.renameWorkspace(c, c.req.valid('json').name), 200),
   );
 
   app.openapi(
@@ -41,7 +41,7 @@ export function workspaceRoutes(deps: AppDeps) {
       responses: { 204: { description: 'Deleted' }, 400: invalid, 401: unauthenticated, 403: forbidden, 404: notFound, 409: conflict },
     }),
     async (c) => {
-      await identity.deleteWorkspace(c, c.req.valid('json').confirm);
+      await team.deleteWorkspace(c, c.req.valid('json').confirm);
       return c.body(null, 204);
     },
   );

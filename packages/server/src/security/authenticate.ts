@@ -13,7 +13,7 @@ import { AppError, roleAllows, type AuditActor } from '@vigie/core';
 import type { Config } from '../config';
 import type { AppEnv, Caller } from '../http/app-env';
 import type { IdentityService } from '../services/identity-service';
-import { IDENTITY_LIMITS } from '../services/identity-service';
+import { IDENTITY_LIMITS } from '../services/identity-common';
 import { createRouteAccess } from './route-access';
 
 export const SESSION_COOKIE = 'vigie_session';

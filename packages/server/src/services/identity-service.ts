@@ -1,122 +1,23 @@
 /**
- * People and access (docs/security.md): sign-in, sessions, the first owner, password reset,
- * invitations, workspaces, members, API tokens and the audit log. Routes stay thin; every rule
- * (who may grant what, never leave a workspace without an owner, one-time links, lockout) is here.
+ * Sign-in and sessions (docs/security.md): password and verified sign-in, sessions and who is
+ * asking, the first owner, password reset, invitations and lockout. Workspaces, members and API
+ * tokens are the team service's (team-service.ts); both share identity-common.ts.
  */
-import { AppError, PERMISSIONS, roleAllows, type ApiToken, type AuditActor, type AuditEntry, type Membership, type Permission, type Role, type Session, type Store, type User, type Workspace } from '@vigie/core';
-import type { Config } from '../config';
-import type { Caller, Principal } from '../http/app-env';
-import type { Logger } from '../logger';
-import type { AuditContext, AuditFn } from '../security/audit';
-import { invitationMail, passwordResetMail, type IdentityMail, type IdentityMailer } from '../security/identity-mail';
-import { issueApiToken } from '../security/api-tokens';
+import { AppError, PERMISSIONS, roleAllows, type AuditActor, type AuditEntry, type Membership, type Role, type Session, type User, type Workspace } from '@vigie/core';
+import type { Caller } from '../http/app-env';
+import { passwordResetMail } from '../security/identity-mail';
 import { createFirstOwner } from './first-owner';
 import { generateToken, hashToken } from '../security/opaque-token';
 import { hashPassword, verifyPassword } from '../security/password';
 import { checkPasswordPolicy } from '../security/password-policy';
 import { createRateLimit } from '../security/rate-limit';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** The figures of docs/security.md. */
-export const IDENTITY_LIMITS = {
-  sessionIdleMs: 12 * HOUR,
-  sessionAbsoluteMs: 30 * DAY,
-  /** Sessions' expiry and tokens' lastUsedAt are written at most this often. */
-  touchEveryMs: MINUTE,
-  signInPerIp: { limit: 10, windowMs: 15 * MINUTE },
-  apiPerPrincipal: { limit: 1200, windowMs: MINUTE },
-  resetPerEmail: { limit: 3, windowMs: HOUR },
-  lockout: { failures: 5, windowMs: 15 * MINUTE },
-  setupLinkMs: DAY,
-  resetLinkMs: HOUR,
-  invitationMs: 7 * DAY,
-  maxTokenDays: 3650,
-} as const;
-
-const ROLE_RANK: Record<Role, number> = { analyst: 0, agent: 1, manager: 2, owner: 3 };
-
-export const WRONG_CREDENTIALS = 'wrong e-mail or password / e-mail ou mot de passe incorrect';
-export const TOO_MANY_ATTEMPTS = 'too many sign-in attempts; try again later / trop de tentatives de connexion ; réessayez plus tard';
-const NO_WORKSPACE = 'no such workspace';
-const BAD_LINK = 'this link is not valid: wrong, already used or expired / ce lien n’est pas valide : erroné, déjà utilisé ou expiré';
-const SESSIONS_ONLY = 'only a signed-in person can do this, not an API token / seule une personne connectée peut faire cela, pas un jeton d’API';
-
-/** What a request's context carries for the service: the variables the auth middleware sets. */
-export interface RequestContext extends AuditContext {
-  var: { workspaceId: string; principal?: Principal; caller?: Caller; actor: AuditActor; clientIp: string };
-}
-
-export interface SessionView {
-  user: { id: string; email: string; name: string; locale: 'fr' | 'en' } | null;
-  token: { id: string; name: string; prefix: string } | null;
-  workspace: { id: string; name: string; slug: string; isDemo: boolean };
-  role: Role;
-  permissions: Permission[];
-  csrfToken: string | null;
-  workspaces: { id: string; name: string; slug: string; role: Role }[];
-  via: 'session' | 'token';
-}
-
-
-/** A fresh session: the cookie value (never stored) and what to answer. */
-export interface SignedIn {
-  secret: string;
-  session: Session;
-  view: SessionView;
-}
-
-export interface MemberView {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-  /** Invited but has not chosen a password yet. */
-  pending: boolean;
-}
-
-export interface IdentityServiceDeps {
-  store: Store;
-  log: Logger;
-  now: () => Date;
-  config: Pick<Config, 'publicUrl'>;
-  audit: AuditFn;
-  mailer?: IdentityMailer;
-  /** The instance's default workspace, which cannot be deleted. */
-  defaultWorkspaceId: string;
-}
-
-export function emailKey(email: string): string {
-  return hashToken(normalizeEmail(email));
-}
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 48)
-    .replace(/^-+|-+$/g, '');
-  return slug || 'workspace';
-}
+import { BAD_LINK, emailKey, NO_WORKSPACE, SESSIONS_ONLY, IDENTITY_LIMITS, identityTools, iso, normalizeEmail, ROLE_RANK, TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS, type IdentityServiceDeps, type RequestContext, type SessionView, type SignedIn } from './identity-common';
 
 /**
  * Unknown e-mails (and accounts without a password) are checked against this hash, so a wrong
  * e-mail costs one scrypt run like a wrong password. Same parameters as password.ts (a test checks).
  */
 const DUMMY_HASH = 'scrypt$32768$8$1$PAvQZqnK_nd86lIMFOVxRw$n3eSR9FKkizvXLLyNG3ZZmSxmwoBqVCSDXKYwXok1FI';
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
 
 /**
  * @example
@@ -125,48 +26,16 @@ function iso(ms: number): string {
  */
 export function createIdentityService(deps: IdentityServiceDeps) {
   const { store, log, now, audit } = deps;
-  const clock = () => now().getTime();
+  const { clock, link, sendLater, sessionOnly, contextFor, workspaceOrThrow } = identityTools(deps);
   const limits = {
     signInPerIp: createRateLimit({ ...IDENTITY_LIMITS.signInPerIp, now: clock }),
     api: createRateLimit({ ...IDENTITY_LIMITS.apiPerPrincipal, now: clock }),
     resetPerEmail: createRateLimit({ ...IDENTITY_LIMITS.resetPerEmail, now: clock }),
   };
 
-  function link(path: string, secret: string): string {
-    return `${deps.config.publicUrl}/#/${path}?token=${encodeURIComponent(secret)}`;
-  }
-
-  function sendLater(mail: IdentityMail, what: string): void {
-    if (!deps.mailer) return;
-    // Not awaited: the answer must not take longer when the e-mail exists (no enumeration by timing).
-    void deps.mailer.send(mail).catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error), what }, 'could not send the e-mail'));
-  }
-
   function limitSignIn(ip: string): void {
     const verdict = limits.signInPerIp.hit(ip);
     if (!verdict.allowed) throw new AppError('rate_limited', TOO_MANY_ATTEMPTS, [], verdict.retryAfterMs);
-  }
-
-  function sessionOnly(c: RequestContext): Principal & { userId: string; sessionId: string } {
-    const p = c.var.principal;
-    if (!p || p.kind !== 'session' || !p.userId || !p.sessionId) throw new AppError('forbidden', SESSIONS_ONLY);
-    return p as Principal & { userId: string; sessionId: string };
-  }
-
-  /** Nobody grants (to a member or a token) a role above their own. */
-  function grantable(role: Role, own: Role, message: string): void {
-    if (ROLE_RANK[role] > ROLE_RANK[own]) throw new AppError('forbidden', `${message} (${own})`);
-  }
-
-  /** Refuses to take away the last owner of a workspace. */
-  async function keepAnOwner(workspaceId: string, leaving: Membership): Promise<void> {
-    if (leaving.role === 'owner' && (await store.memberships.countOwners(workspaceId)) <= 1) {
-      throw new AppError('conflict', 'a workspace keeps at least one owner / un espace garde au moins un propriétaire');
-    }
-  }
-
-  function contextFor(c: RequestContext, workspaceId: string | undefined, actor?: AuditActor): AuditContext {
-    return { var: { workspaceId, actor: actor ?? c.var.actor, clientIp: c.var.clientIp } };
   }
 
   function userActor(user: User): AuditActor {
@@ -189,12 +58,6 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       ...(meta.ip && { ip: meta.ip }),
     });
     return { secret, session };
-  }
-
-  async function workspaceOrThrow(id: string): Promise<Workspace> {
-    const workspace = await store.workspaces.get(id);
-    if (!workspace) throw new AppError('not_found', NO_WORKSPACE);
-    return workspace;
   }
 
   async function myWorkspaces(userId: string): Promise<SessionView['workspaces']> {
@@ -474,131 +337,6 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       const signedIn = await signIn({ ...user, name: input.name }, membership.workspaceId, membership.role, { ip: c.var.clientIp, userAgent: input.userAgent });
       await audit(contextFor(c, membership.workspaceId, userActor(user)), 'session.login', `user:${user.id}`, { via: 'invitation' });
       return signedIn;
-    },
-
-    // ── workspaces ────────────────────────────────────────────────────────────
-
-    async listWorkspaces(c: RequestContext): Promise<{ id: string; name: string; slug: string; isDemo: boolean; role: Role }[]> {
-      const p = c.var.principal;
-      if (!p) return [];
-      const memberships = p.kind === 'token' ? [{ workspaceId: p.workspaceId, role: p.role }] : await store.memberships.listByUser(p.userId ?? '');
-      const rows = await Promise.all(memberships.map(async (m) => ({ m, w: await store.workspaces.get(m.workspaceId) })));
-      return rows.flatMap(({ m, w }) => (w ? [{ id: w.id, name: w.name, slug: w.slug, isDemo: w.isDemo, role: m.role }] : []));
-    },
-
-    async createWorkspace(c: RequestContext, input: { name: string; slug?: string }): Promise<{ id: string; name: string; slug: string; isDemo: boolean; role: Role }> {
-      const p = sessionOnly(c);
-      let workspace: Workspace | undefined;
-      if (input.slug) {
-        workspace = await store.workspaces.create({ name: input.name, slug: input.slug });
-      } else {
-        const base = slugify(input.name);
-        for (let n = 1; !workspace && n <= 50; n += 1) {
-          const slug = n === 1 ? base : `${base}-${n}`;
-          if (!(await store.workspaces.getBySlug(slug))) workspace = await store.workspaces.create({ name: input.name, slug });
-        }
-        if (!workspace) throw new AppError('conflict', 'choose another name or a slug / choisissez un autre nom ou un identifiant', [{ field: 'slug', message: 'taken / déjà pris' }]);
-      }
-      await store.memberships.set(workspace.id, p.userId, 'owner');
-      await audit(contextFor(c, workspace.id), 'workspace.create', `workspace:${workspace.id}`, { name: workspace.name, slug: workspace.slug });
-      return { id: workspace.id, name: workspace.name, slug: workspace.slug, isDemo: workspace.isDemo, role: 'owner' };
-    },
-
-    async renameWorkspace(c: RequestContext, name: string): Promise<Workspace> {
-      const workspace = await workspaceOrThrow(c.var.workspaceId);
-      const renamed = (await store.workspaces.rename(workspace.id, name)) ?? { ...workspace, name };
-      await audit(c, 'workspace.rename', `workspace:${workspace.id}`, { from: workspace.name, to: name });
-      return renamed;
-    },
-
-    async deleteWorkspace(c: RequestContext, confirm: string): Promise<void> {
-      const workspace = await workspaceOrThrow(c.var.workspaceId);
-      if (confirm !== workspace.slug) {
-        throw new AppError('validation_failed', 'Type the workspace identifier to confirm / Saisissez l’identifiant de l’espace pour confirmer', [{ field: 'confirm', message: `expected "${workspace.slug}"` }]);
-      }
-      if (workspace.id === deps.defaultWorkspaceId) throw new AppError('conflict', 'the instance’s first workspace cannot be deleted / le premier espace de l’instance ne peut pas être supprimé');
-      if ((await store.workspaces.list()).length <= 1) throw new AppError('conflict', 'the last workspace cannot be deleted / le dernier espace ne peut pas être supprimé');
-      const p = c.var.principal;
-      // Keep the caller signed in: move their session elsewhere before the cascade removes it.
-      if (p?.kind === 'session' && p.sessionId && p.userId) {
-        const elsewhere = (await store.memberships.listByUser(p.userId)).find((m) => m.workspaceId !== workspace.id);
-        if (elsewhere) await store.sessions.setWorkspace(p.sessionId, elsewhere.workspaceId);
-      }
-      await store.workspaces.delete(workspace.id);
-      // Its own log goes with it; the instance-wide log keeps the trace.
-      await audit(contextFor(c, undefined), 'workspace.delete', `workspace:${workspace.id}`, { name: workspace.name, slug: workspace.slug });
-    },
-
-    // ── members ───────────────────────────────────────────────────────────────
-
-    async listMembers(workspaceId: string): Promise<MemberView[]> {
-      const rows = await store.memberships.listByWorkspace(workspaceId);
-      return rows.map((m) => ({ userId: m.userId, email: m.user.email, name: m.user.name, role: m.role, createdAt: m.createdAt, pending: !m.user.passwordHash }));
-    },
-
-    async addMember(c: RequestContext, input: { email: string; role: Role; name?: string }): Promise<{ member: MemberView; inviteUrl?: string }> {
-      const p = c.var.principal;
-      if (!p) throw new AppError('unauthenticated', 'sign in first');
-      grantable(input.role, p.role, 'you cannot grant a role above your own');
-      const workspaceId = c.var.workspaceId;
-      const email = normalizeEmail(input.email);
-      const inviter = p.userId ? await store.users.get(p.userId) : undefined;
-      let user = await store.users.getByEmail(email);
-      if (user && (await store.memberships.get(workspaceId, user.id))) throw new AppError('conflict', 'already a member of this workspace / déjà membre de cet espace', [{ field: 'email', message: 'already a member' }]);
-      user ??= await store.users.create({ email, name: input.name?.trim() || email.split('@')[0] || email, locale: inviter?.locale ?? 'en' });
-      const membership = await store.memberships.set(workspaceId, user.id, input.role);
-      let inviteUrl: string | undefined;
-      if (!user.passwordHash) {
-        await store.oneTimeTokens.deleteKind('invitation', { userId: user.id });
-        const secret = generateToken();
-        const at = clock();
-        await store.oneTimeTokens.create(hashToken(secret), { kind: 'invitation', userId: user.id, email, workspaceId, role: input.role, createdAt: iso(at), expiresAt: iso(at + IDENTITY_LIMITS.invitationMs) });
-        inviteUrl = link('invite', secret);
-        const workspace = await workspaceOrThrow(workspaceId);
-        sendLater(invitationMail(email, user.locale, workspace.name, inviter?.name ?? c.var.actor.label, inviteUrl), 'invitation');
-      }
-      await audit(c, 'member.add', `user:${user.id}`, { email, role: input.role, invited: inviteUrl !== undefined });
-      return { member: { userId: user.id, email: user.email, name: user.name, role: membership.role, createdAt: membership.createdAt, pending: !user.passwordHash }, ...(inviteUrl && { inviteUrl }) };
-    },
-
-    async setMemberRole(c: RequestContext, userId: string, role: Role): Promise<MemberView> {
-      const p = c.var.principal;
-      if (!p) throw new AppError('unauthenticated', 'sign in first');
-      const workspaceId = c.var.workspaceId;
-      const current = await store.memberships.get(workspaceId, userId);
-      if (!current) throw new AppError('not_found', 'no such member');
-      grantable(role, p.role, 'you cannot grant a role above your own');
-      if (role !== 'owner') await keepAnOwner(workspaceId, current);
-      const membership = await store.memberships.set(workspaceId, userId, role);
-      await audit(c, 'member.role', `user:${userId}`, { from: current.role, to: role });
-      const member = (await store.memberships.listByWorkspace(workspaceId)).find((m) => m.userId === userId);
-      return { userId, email: member?.user.email ?? '', name: member?.user.name ?? '', role: membership.role, createdAt: membership.createdAt, pending: !member?.user.passwordHash };
-    },
-
-    async removeMember(c: RequestContext, userId: string): Promise<void> {
-      const workspaceId = c.var.workspaceId;
-      const current = await store.memberships.get(workspaceId, userId);
-      if (!current) throw new AppError('not_found', 'no such member');
-      await keepAnOwner(workspaceId, current);
-      await store.memberships.remove(workspaceId, userId);
-      await audit(c, 'member.remove', `user:${userId}`, { role: current.role });
-    },
-
-    // ── API tokens ────────────────────────────────────────────────────────────
-
-    listTokens: (workspaceId: string): Promise<ApiToken[]> => store.apiTokens.list(workspaceId),
-
-    async createToken(c: RequestContext, input: { name: string; role: Role; expiresInDays?: number }): Promise<{ token: ApiToken; secret: string }> {
-      const p = sessionOnly(c);
-      grantable(input.role, p.role, 'a token cannot have a role above yours');
-      const { token, secret } = await issueApiToken(store, { workspaceId: c.var.workspaceId, name: input.name, role: input.role, createdBy: p.userId, at: now(), ...(input.expiresInDays !== undefined && { expiresInDays: input.expiresInDays }) });
-      await audit(c, 'token.create', `token:${token.id}`, { name: token.name, role: token.role, prefix: token.prefix });
-      return { token, secret };
-    },
-
-    async revokeToken(c: RequestContext, id: string): Promise<void> {
-      if (!(await store.apiTokens.revoke(c.var.workspaceId, id, iso(clock())))) throw new AppError('not_found', 'no such API token');
-      await audit(c, 'token.revoke', `token:${id}`);
     },
 
     // ── audit log ─────────────────────────────────────────────────────────────

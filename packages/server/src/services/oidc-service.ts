@@ -13,7 +13,8 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { AuditFn } from '../security/audit';
 import type { SecretBox } from '../security/secret-box';
-import { normalizeEmail, type IdentityService, type RequestContext, type SignedIn } from './identity-service';
+import type { IdentityService } from './identity-service';
+import { normalizeEmail, type RequestContext, type SignedIn } from './identity-common';
 
 /** How long a started sign-in may take at the provider. */
 export const OIDC_FLOW_MS = 10 * 60_000;
